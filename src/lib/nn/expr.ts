@@ -1,0 +1,122 @@
+import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs/number';
+import { add, max, Value } from '$lib/autograd';
+
+// Only the parser: the rest of mathjs would add weight to the page and nothing to a definition.
+const { parse } = create({ parseDependencies: parseDependencies as FactoryFunctionMap });
+
+/** The functions a graph definition may call, each a node of the engine. */
+const FUNCTIONS: Record<string, { arity: number | 'n'; apply(args: Value[]): Value }> = {
+	exp: { arity: 1, apply: ([a]) => (a as Value).exp() },
+	log: { arity: 1, apply: ([a]) => (a as Value).log() },
+	sigmoid: { arity: 1, apply: ([a]) => (a as Value).sigmoid() },
+	tanh: { arity: 1, apply: ([a]) => (a as Value).tanh() },
+	relu: { arity: 1, apply: ([a]) => (a as Value).relu() },
+	max: { arity: 'n', apply: (args) => max(...args) }
+};
+export const FUNCTION_NAMES = Object.keys(FUNCTIONS);
+
+/** `e` is Euler's number, and `e^x` is exp(x), as learners write it. */
+const EULER = 'e';
+const isEuler = (node: MathNode | undefined) =>
+	node?.type === 'SymbolNode' && (node as unknown as { name: string }).name === EULER;
+
+export class ExpressionError extends Error {}
+
+/** A parsed definition: its syntax tree and the names it reads. */
+export type Expression = { tree: MathNode; names: string[] };
+
+export function parseExpression(source: string | number): Expression {
+	let tree: MathNode;
+	try {
+		tree = parse(String(source));
+	} catch (e) {
+		throw new ExpressionError(`cannot read “${source}”: ${(e as Error).message}`);
+	}
+	const names = new Set<string>();
+	check(tree, names);
+	return { tree, names: [...names] };
+}
+
+function check(node: MathNode, names: Set<string>): void {
+	switch (node.type) {
+		case 'ConstantNode':
+			return;
+		case 'SymbolNode': {
+			const { name } = node as unknown as { name: string };
+			if (name !== EULER) names.add(name);
+			return;
+		}
+		case 'ParenthesisNode':
+			return check((node as unknown as { content: MathNode }).content, names);
+		case 'OperatorNode': {
+			const { op, args } = node as unknown as { op: string; args: MathNode[] };
+			if (!['+', '-', '*', '/', '^'].includes(op)) {
+				throw new ExpressionError(`the operator “${op}” is not supported: use + - * / ^`);
+			}
+			if (op === '^' && !isEuler(args[0]) && !isConstant(args[1])) {
+				throw new ExpressionError('a power must be a constant number, as in x^2');
+			}
+			args.forEach((a) => check(a, names));
+			return;
+		}
+		case 'FunctionNode': {
+			const { fn, args } = node as unknown as { fn: { name: string }; args: MathNode[] };
+			const def = FUNCTIONS[fn.name];
+			if (!def) {
+				throw new ExpressionError(`unknown function “${fn.name}”: use ${FUNCTION_NAMES.join(', ')}`);
+			}
+			if (def.arity !== 'n' && args.length !== def.arity) {
+				throw new ExpressionError(`${fn.name} takes ${def.arity} argument(s), not ${args.length}`);
+			}
+			args.forEach((a) => check(a, names));
+			return;
+		}
+		default:
+			throw new ExpressionError(`“${node.toString()}” is not supported in a definition`);
+	}
+}
+
+function isConstant(node: MathNode | undefined): boolean {
+	if (!node) return false;
+	if (node.type === 'ConstantNode') return true;
+	const n = node as unknown as { op?: string; fn?: string; args?: MathNode[]; content?: MathNode };
+	if (node.type === 'ParenthesisNode') return isConstant(n.content);
+	return node.type === 'OperatorNode' && n.fn === 'unaryMinus' && isConstant(n.args?.[0]);
+}
+
+function constantValue(node: MathNode): number {
+	return Number(node.evaluate());
+}
+
+/** Builds engine nodes for a checked expression; `scope` gives the Value of each name. */
+export function buildExpression(expr: Expression, scope: (name: string) => Value): Value {
+	const build = (node: MathNode): Value => {
+		const n = node as unknown as {
+			name: string; value: number; op: string; fn: string | { name: string }; args: MathNode[]; content: MathNode;
+		};
+		switch (node.type) {
+			case 'ConstantNode':
+				return new Value(Number(n.value));
+			case 'SymbolNode':
+				return n.name === EULER ? new Value(Math.E) : scope(n.name);
+			case 'ParenthesisNode':
+				return build(n.content);
+			case 'FunctionNode':
+				return (FUNCTIONS[(n.fn as { name: string }).name] as (typeof FUNCTIONS)[string]).apply(n.args.map(build));
+			default: {
+				const [base, exponent] = n.args as [MathNode, MathNode];
+				if (n.op === '^') {
+					return isEuler(base) ? build(exponent).exp() : build(base).pow(constantValue(exponent));
+				}
+				const [a, b] = n.args.map(build) as [Value, Value];
+				if (n.fn === 'unaryMinus') return a.neg();
+				if (n.fn === 'unaryPlus') return a;
+				if (n.op === '+') return add(a, b);
+				if (n.op === '-') return a.sub(b);
+				if (n.op === '*') return a.mul(b);
+				return a.div(b);
+			}
+		}
+	};
+	return build(expr.tree);
+}

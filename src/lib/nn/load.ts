@@ -1,0 +1,51 @@
+import { ContentErrors, readYaml, schemaProblems, type Problem, type YamlSource } from '$lib/source';
+import { buildGraph, type GraphModel } from './graph';
+import { buildNetwork, type NetworkModel } from './network';
+import { graphSchema, networkSchema, type ModelSpec } from './schema';
+import { networkProblems, planGraph } from './validate';
+
+const VOCABULARY = [
+	'inputs', 'layers', 'parameters', 'targets', 'loss', 'learningRate', 'update', 'biases',
+	'activation', 'neurons', 'bias', 'type', 'threshold', 'temperature', 'atThreshold',
+	'values', 'define', 'output'
+];
+
+export type ModelResult = { ok: true; spec: ModelSpec; build(): NetworkModel | GraphModel } | { ok: false; problems: Problem[] };
+
+/**
+ * Checks a parsed network or graph (plain data, from YAML) and returns a builder for its engine
+ * graph, or every problem found, located by key path.
+ */
+export function checkModel(data: unknown): ModelResult {
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+		return { ok: false, problems: [{ path: [], message: 'a network must be a mapping with inputs and layers, or a graph with values, define and output' }] };
+	}
+	if ('define' in data || 'values' in data) {
+		const parsed = graphSchema.safeParse(data);
+		if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error, data, VOCABULARY) };
+		const plan = planGraph(parsed.data);
+		if (plan.problems.length > 0) return { ok: false, problems: plan.problems };
+		return { ok: true, spec: { kind: 'graph', ...parsed.data }, build: () => buildGraph(parsed.data, plan.order) };
+	}
+	const parsed = networkSchema.safeParse(data);
+	if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error, data, VOCABULARY) };
+	const problems = networkProblems(parsed.data);
+	if (problems.length > 0) return { ok: false, problems };
+	return { ok: true, spec: { kind: 'network', ...parsed.data }, build: () => buildNetwork(parsed.data) };
+}
+
+/**
+ * Reads a network or graph from YAML text (a network file, or a lesson's front matter at
+ * `path`), throwing ContentErrors that name the file and line.
+ */
+export function loadModel(source: YamlSource | { text: string; file: string }, path: (string | number)[] = []) {
+	const yaml = 'text' in source ? readYaml(source.text, source.file) : source;
+	let data = yaml.data;
+	for (const key of path) data = (data as Record<string | number, unknown> | undefined)?.[key];
+	const result = checkModel(data);
+	if (!result.ok) {
+		throw new ContentErrors(yaml.errorsFor(result.problems.map((p) => ({ ...p, path: [...path, ...p.path] }))));
+	}
+	return result;
+}
+

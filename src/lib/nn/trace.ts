@@ -1,0 +1,79 @@
+import { recomputeAll, type Value } from '$lib/autograd';
+import type { GraphModel } from './graph';
+import type { NetworkModel } from './network';
+
+export type Model = NetworkModel | GraphModel;
+
+/** Every quantity of a model by name, in full float64: what the learner may be asked. */
+export type Trace = Record<string, number>;
+
+export function traceModel(model: Model): Trace {
+	return model.kind === 'network' ? traceNetwork(model) : traceGraph(model);
+}
+
+function traceGraph(model: GraphModel): Trace {
+	const trace: Trace = {};
+	for (const [name, node] of model.nodes) trace[name] = node.data;
+	model.output.backward();
+	const f = model.spec.output;
+	for (const [name, node] of model.nodes) if (name !== f) trace[`d${f}/d${name}`] = node.grad;
+	return trace;
+}
+
+function traceNetwork(model: NetworkModel): Trace {
+	const trace: Trace = {};
+	const node = (name: string) => model.nodes.get(name) as Value;
+	for (const [name, v] of model.nodes) trace[name] = v.data;
+
+	for (const n of model.neurons) {
+		trace[`dout_${n.name}/dnet_${n.name}`] = node(`out_${n.name}`).local[0] as number;
+		for (const { source, weight } of n.inputs) {
+			if (typeof weight === 'string') trace[`dnet_${n.name}/d${weight}`] = node(outName(model, source)).data;
+			if (!isInput(model, source)) trace[`dnet_${n.name}/dout_${source}`] = weightValue(model, weight);
+		}
+		if (typeof n.bias === 'string') trace[`dnet_${n.name}/d${n.bias}`] = 1;
+	}
+	const loss = model.loss;
+	if (!loss) return trace;
+
+	// ∂E_O/∂out_H: the share of each output's error in a hidden neuron's gradient.
+	const hidden = model.neurons.filter((n) => !n.isOutput);
+	for (const o of model.neurons.filter((n) => n.isOutput)) {
+		node(`E_${o.name}`).backward();
+		for (const h of hidden) trace[`dE_${o.name}/dout_${h.name}`] = node(`out_${h.name}`).grad;
+	}
+
+	loss.backward();
+	for (const n of model.neurons) {
+		trace[`dE/dout_${n.name}`] = node(`out_${n.name}`).grad;
+		trace[`delta_${n.name}`] = node(`net_${n.name}`).grad;
+	}
+	const parameters = Object.keys(model.spec.parameters);
+	for (const p of parameters) trace[`dE/d${p}`] = node(p).grad;
+
+	const rate = model.spec.learningRate;
+	if (rate === undefined) return trace;
+	for (const p of parameters) {
+		trace[`${p}_new`] = model.trainable.includes(p) ? node(p).data - rate * node(p).grad : node(p).data;
+	}
+	trace.E_total_after_update = lossAfter(model, loss, (p) => trace[`${p}_new`] as number);
+	return trace;
+}
+
+/** E_total with the parameters set to `next`; the graph is left as it was. */
+function lossAfter(model: NetworkModel, loss: Value, next: (p: string) => number): number {
+	const parameters = Object.keys(model.spec.parameters).map((p) => model.nodes.get(p) as Value);
+	const saved = parameters.map((v) => v.data);
+	parameters.forEach((v) => (v.data = next(v.name as string)));
+	recomputeAll(loss);
+	const after = loss.data;
+	parameters.forEach((v, i) => (v.data = saved[i] as number));
+	recomputeAll(loss);
+	loss.backward();
+	return after;
+}
+
+const isInput = (model: NetworkModel, source: string) => source in model.spec.inputs;
+const outName = (model: NetworkModel, source: string) => (isInput(model, source) ? source : `out_${source}`);
+const weightValue = (model: NetworkModel, w: string | number) =>
+	typeof w === 'number' ? w : (model.spec.parameters[w] as number);

@@ -1,0 +1,126 @@
+import type { KeyPath, Problem } from '$lib/source';
+import { closest } from '$lib/source';
+import { ExpressionError, parseExpression, type Expression } from './expr';
+import type { GraphSpec, NetworkSpec } from './schema';
+
+/** Checks what a schema cannot: that every name refers to something, in an order that works. */
+export function networkProblems(spec: NetworkSpec): Problem[] {
+	const problems: Problem[] = [];
+	const report = (path: KeyPath, message: string) => problems.push({ path, message });
+	const inputs = Object.keys(spec.inputs);
+	const parameters = new Set(Object.keys(spec.parameters));
+	const used = new Set<string>();
+	const available = new Set(inputs); // what a neuron of the current layer may read
+	const owner = new Map<string, string>(inputs.map((i) => [i, 'an input']));
+	for (const p of parameters) if (owner.has(p)) report(['parameters', p], `“${p}” is already the name of an input`);
+
+	const checkWeight = (path: KeyPath, w: string | number) => {
+		if (typeof w === 'number') return;
+		used.add(w);
+		if (!parameters.has(w)) {
+			const guess = closest(w, parameters);
+			report(path, `the parameter “${w}” has no value: add it under parameters${guess ? ` (or did you mean “${guess}”?)` : ''}`);
+		}
+	};
+
+	spec.layers.forEach((layer, l) => {
+		const names = Object.keys(layer.neurons);
+		if (names.length === 0) report(['layers', l, 'neurons'], 'a layer needs at least one neuron');
+		for (const [n, neuron] of Object.entries(layer.neurons)) {
+			const at: KeyPath = ['layers', l, 'neurons', n];
+			if (owner.has(n) || parameters.has(n)) {
+				report(at, `“${n}” is already the name of ${owner.get(n) ?? 'a parameter'}: give each neuron its own name`);
+			}
+			owner.set(n, `a neuron in layer ${l + 1}`);
+			if (Object.keys(neuron.inputs).length === 0) report([...at, 'inputs'], 'a neuron needs at least one input');
+			for (const [source, w] of Object.entries(neuron.inputs)) {
+				if (!available.has(source)) {
+					const later = names.includes(source) || spec.layers.slice(l + 1).some((x) => source in x.neurons);
+					const guess = closest(source, available);
+					report(
+						[...at, 'inputs', source],
+						later
+							? `“${source}” is in this layer or a later one: a neuron reads only inputs or neurons of earlier layers`
+							: `unknown input “${source}”: use one of ${[...available].join(', ')}${guess ? ` (did you mean “${guess}”?)` : ''}`
+					);
+				}
+				checkWeight([...at, 'inputs', source], w);
+			}
+			if (neuron.bias !== undefined) checkWeight([...at, 'bias'], neuron.bias);
+		}
+		available.clear();
+		names.forEach((n) => available.add(n));
+	});
+
+	for (const p of parameters) {
+		if (!used.has(p)) report(['parameters', p], `the parameter “${p}” is not used by any neuron: remove it or connect it`);
+	}
+	if (spec.targets) {
+		const outputs = Object.keys(spec.layers.at(-1)?.neurons ?? {});
+		for (const t of Object.keys(spec.targets)) {
+			if (!outputs.includes(t)) report(['targets', t], `“${t}” is not an output neuron: targets are for ${outputs.join(', ')}`);
+		}
+		for (const o of outputs) {
+			if (!(o in spec.targets)) report(['targets'], `the output “${o}” has no target: add ${o}: <number>`);
+		}
+	}
+	return problems;
+}
+
+/** The checked definitions of a graph, in an order where each comes after the names it reads. */
+export type GraphPlan = { problems: Problem[]; order: Array<[string, Expression]> };
+
+export function planGraph(spec: GraphSpec): GraphPlan {
+	const problems: Problem[] = [];
+	const parsed = new Map<string, Expression>();
+	const known = new Set([...Object.keys(spec.values), ...Object.keys(spec.define)]);
+	for (const name of Object.keys(spec.values)) {
+		if (name in spec.define) problems.push({ path: ['define', name], message: `“${name}” is both a value and a definition: keep one` });
+		if (name === 'e') problems.push({ path: ['values', name], message: '“e” is Euler’s number: choose another name' });
+	}
+	for (const [name, source] of Object.entries(spec.define)) {
+		try {
+			const expr = parseExpression(source);
+			for (const n of expr.names) {
+				if (!known.has(n)) {
+					const guess = closest(n, known);
+					problems.push({ path: ['define', name], message: `unknown name “${n}”${guess ? `: did you mean “${guess}”?` : ': add it under values or define'}` });
+				}
+			}
+			parsed.set(name, expr);
+		} catch (e) {
+			if (!(e instanceof ExpressionError)) throw e;
+			problems.push({ path: ['define', name], message: e.message });
+		}
+	}
+	if (!known.has(spec.output)) problems.push({ path: ['output'], message: `“${spec.output}” is not defined: name one of ${[...known].join(', ')}` });
+	if (problems.length > 0) return { problems, order: [] };
+	return orderDefinitions(parsed);
+}
+
+/** Depth-first ordering of definitions; a cycle is reported with its whole loop. */
+function orderDefinitions(parsed: Map<string, Expression>): GraphPlan {
+	const order: Array<[string, Expression]> = [];
+	const state = new Map<string, 'visiting' | 'done'>();
+	const visit = (name: string, trail: string[]): Problem | undefined => {
+		const expr = parsed.get(name);
+		if (!expr || state.get(name) === 'done') return undefined;
+		if (state.get(name) === 'visiting') {
+			const loop = [...trail.slice(trail.indexOf(name)), name].join(' → ');
+			return { path: ['define', name], message: `the definitions form a cycle (${loop}): a value cannot depend on itself` };
+		}
+		state.set(name, 'visiting');
+		for (const n of expr.names) {
+			const problem = visit(n, [...trail, name]);
+			if (problem) return problem;
+		}
+		state.set(name, 'done');
+		order.push([name, expr]);
+		return undefined;
+	};
+	for (const name of parsed.keys()) {
+		const problem = visit(name, []);
+		if (problem) return { problems: [problem], order: [] };
+	}
+	return { problems: [], order };
+}
