@@ -1,4 +1,4 @@
-export { checkModel, loadModel, type ModelResult } from './load';
+export { checkModel, loadModel, buildModel, type ModelResult } from './load';
 export { traceModel, type Model, type Trace } from './trace';
 export { buildNetwork, neuronsOf, type NetworkModel, type NeuronInfo, type Connection } from './network';
 export { buildGraph, type GraphModel } from './graph';

@@ -49,3 +49,11 @@ export function loadModel(source: YamlSource | { text: string; file: string }, p
 	return result;
 }
 
+
+/** Builds the engine graph of a spec that was already checked (e.g. at build time, sent as data). */
+export function buildModel(spec: ModelSpec): NetworkModel | GraphModel {
+	const { kind, ...rest } = spec;
+	const result = checkModel(rest);
+	if (!result.ok) throw new Error(`${kind} spec no longer valid: ${result.problems[0]?.message}`);
+	return result.build();
+}
