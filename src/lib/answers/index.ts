@@ -1,0 +1,5 @@
+// Reading and judging what a learner typed. Pure: no lessons, no DOM.
+export { readAnswer, MAX_LENGTH } from './read';
+export { judge } from './judge';
+export { formatNumber } from './format';
+export type { Digits, Reading, Verdict, Judgement, JudgeOptions } from './types';

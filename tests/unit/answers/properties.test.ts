@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { formatNumber, judge, readAnswer } from '$lib/answers';
+
+// Strings built from what answers are made of, so the parser is reached, not just the checks.
+const piece = fc.constantFrom(
+	...'0123456789.,+-−*/^()eE x·×⁻³²½√ '.split(''),
+	'exp(', 'ln(', 'log(', 'sqrt(', 'e^', 'e^-', '1e-3', '10^', '**', 'pi', '%', '='
+);
+const answerLike = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), answerLike);
+const anyExpected = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, 0, -0));
+
+describe('properties', () => {
+	test('readAnswer never throws and never returns ok with a non-finite value', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const r = readAnswer(text);
+				if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
+				else expect(r.message.length).toBeGreaterThan(0);
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	test('judge never throws and never says NaN', () => {
+		fc.assert(
+			fc.property(anyText, anyExpected, fc.integer({ min: -5, max: 30 }), (text, expected, minSignificant) => {
+				const j = judge(readAnswer(text), expected, { minSignificant });
+				expect(j.reason).not.toMatch(/NaN|undefined/);
+				expect(['correct', 'close', 'incorrect', 'unreadable']).toContain(j.verdict);
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	test('a value rounded to three or more significant digits is judged correct', () => {
+		// |x| ≤ 1e300: rounding 1.79e308 up to 3 digits would overflow to Infinity.
+		const x = fc.double({ min: -1e300, max: 1e300, noNaN: true });
+		fc.assert(
+			fc.property(x, fc.integer({ min: 3, max: 17 }), (value, digits) => {
+				const typed = value.toPrecision(digits);
+				expect(judge(readAnswer(typed), value), typed).toEqual({ verdict: 'correct', reason: 'Correct.' });
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	test('a value rounded and written with a decimal comma is judged correct', () => {
+		const x = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+		fc.assert(
+			fc.property(x, fc.integer({ min: 3, max: 12 }), (value, digits) => {
+				const typed = value.toPrecision(digits).replace('.', ',').replace('-', '−');
+				expect(judge(readAnswer(typed), value).verdict, typed).toBe('correct');
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	test('formatNumber never prints NaN', () => {
+		fc.assert(
+			fc.property(fc.double(), fc.double(), (x, sig) => {
+				expect(formatNumber(x, sig)).not.toMatch(/NaN|undefined/);
+			})
+		);
+	});
+});
