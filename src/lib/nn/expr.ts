@@ -39,8 +39,12 @@ export function parseExpression(source: string | number): Expression {
 
 function check(node: MathNode, names: Set<string>): void {
 	switch (node.type) {
-		case 'ConstantNode':
+		case 'ConstantNode': {
+			// mathjs also reads "text", true, null and undefined as constants; only numbers count.
+			const { value } = node as unknown as { value: unknown };
+			if (typeof value !== 'number') throw new ExpressionError(`“${node.toString()}” is not a number: use numbers and names only`);
 			return;
+		}
 		case 'SymbolNode': {
 			const { name } = node as unknown as { name: string };
 			if (name !== EULER) names.add(name);
@@ -68,6 +72,9 @@ function check(node: MathNode, names: Set<string>): void {
 			if (def.arity !== 'n' && args.length !== def.arity) {
 				throw new ExpressionError(`${fn.name} takes ${def.arity} argument(s), not ${args.length}`);
 			}
+			if (def.arity === 'n' && args.length === 0) {
+				throw new ExpressionError(`${fn.name} needs at least one argument, as in ${fn.name}(x, y)`);
+			}
 			args.forEach((a) => check(a, names));
 			return;
 		}
@@ -76,16 +83,31 @@ function check(node: MathNode, names: Set<string>): void {
 	}
 }
 
+/** A number written with numbers only: 2, -1, (1/2), -(3) — what a power may have as exponent. */
 function isConstant(node: MathNode | undefined): boolean {
 	if (!node) return false;
-	if (node.type === 'ConstantNode') return true;
-	const n = node as unknown as { op?: string; fn?: string; args?: MathNode[]; content?: MathNode };
+	const n = node as unknown as { op?: string; fn?: string; args?: MathNode[]; content?: MathNode; value?: unknown };
+	if (node.type === 'ConstantNode') return typeof n.value === 'number';
 	if (node.type === 'ParenthesisNode') return isConstant(n.content);
-	return node.type === 'OperatorNode' && n.fn === 'unaryMinus' && isConstant(n.args?.[0]);
+	return node.type === 'OperatorNode' && ['+', '-', '*', '/', '^'].includes(n.op as string) && (n.args ?? []).every(isConstant);
 }
 
+/**
+ * The value of a constant (see isConstant). Computed here: the parser-only mathjs instance
+ * cannot evaluate, not even unary minus, so `x^-1` would otherwise fail.
+ */
 function constantValue(node: MathNode): number {
-	return Number(node.evaluate());
+	const n = node as unknown as { op: string; fn: string; args: MathNode[]; content: MathNode; value: number };
+	if (node.type === 'ConstantNode') return n.value;
+	if (node.type === 'ParenthesisNode') return constantValue(n.content);
+	const [a, b] = n.args.map(constantValue) as [number, number];
+	if (n.fn === 'unaryMinus') return -a;
+	if (n.fn === 'unaryPlus') return a;
+	if (n.op === '+') return a + b;
+	if (n.op === '-') return a - b;
+	if (n.op === '*') return a * b;
+	if (n.op === '/') return a / b;
+	return a ** b;
 }
 
 /** Builds engine nodes for a checked expression; `scope` gives the Value of each name. */

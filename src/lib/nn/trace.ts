@@ -27,11 +27,13 @@ function traceNetwork(model: NetworkModel): Trace {
 
 	for (const n of model.neurons) {
 		trace[`dout_${n.name}/dnet_${n.name}`] = node(`out_${n.name}`).local[0] as number;
+		// A parameter used twice by one neuron (two weights, or a weight and the bias) adds up.
+		const addTo = (key: string, x: number) => (trace[key] = (trace[key] ?? 0) + x);
 		for (const { source, weight } of n.inputs) {
-			if (typeof weight === 'string') trace[`dnet_${n.name}/d${weight}`] = node(outName(model, source)).data;
+			if (typeof weight === 'string') addTo(`dnet_${n.name}/d${weight}`, node(outName(model, source)).data);
 			if (!isInput(model, source)) trace[`dnet_${n.name}/dout_${source}`] = weightValue(model, weight);
 		}
-		if (typeof n.bias === 'string') trace[`dnet_${n.name}/d${n.bias}`] = 1;
+		if (typeof n.bias === 'string') addTo(`dnet_${n.name}/d${n.bias}`, 1);
 	}
 	const loss = model.loss;
 	if (!loss) return trace;

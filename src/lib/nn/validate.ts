@@ -36,12 +36,16 @@ export function networkProblems(spec: NetworkSpec): Problem[] {
 			for (const [source, w] of Object.entries(neuron.inputs)) {
 				if (!available.has(source)) {
 					const later = names.includes(source) || spec.layers.slice(l + 1).some((x) => source in x.neurons);
+					const earlier = owner.has(source); // an input or a neuron two or more layers back
+					const from = l === 0 ? 'the inputs' : `layer ${l}`;
 					const guess = closest(source, available);
 					report(
 						[...at, 'inputs', source],
 						later
 							? `“${source}” is in this layer or a later one: a neuron reads only inputs or neurons of earlier layers`
-							: `unknown input “${source}”: use one of ${[...available].join(', ')}${guess ? ` (did you mean “${guess}”?)` : ''}`
+							: earlier
+								? `“${source}” is ${owner.get(source)}, but a neuron in layer ${l + 1} reads only ${from}: use one of ${[...available].join(', ')}`
+								: `unknown input “${source}”: use one of ${[...available].join(', ')}${guess ? ` (did you mean “${guess}”?)` : ''}`
 					);
 				}
 				checkWeight([...at, 'inputs', source], w);
@@ -78,13 +82,15 @@ export function planGraph(spec: GraphSpec): GraphPlan {
 		if (name in spec.define) problems.push({ path: ['define', name], message: `“${name}” is both a value and a definition: keep one` });
 		if (name === 'e') problems.push({ path: ['values', name], message: '“e” is Euler’s number: choose another name' });
 	}
+	// Inside a definition `e` always means Euler's number, so a definition named e could not be read.
+	if ('e' in spec.define) problems.push({ path: ['define', 'e'], message: '“e” is Euler’s number: choose another name' });
 	for (const [name, source] of Object.entries(spec.define)) {
 		try {
 			const expr = parseExpression(source);
 			for (const n of expr.names) {
 				if (!known.has(n)) {
 					const guess = closest(n, known);
-					problems.push({ path: ['define', name], message: `unknown name “${n}”${guess ? `: did you mean “${guess}”?` : ': add it under values or define'}` });
+					problems.push({ path: ['define', name], message: `unknown name “${n}” in ${name}: add it under values or define${guess ? ` (or did you mean “${guess}”?)` : ''}` });
 				}
 			}
 			parsed.set(name, expr);

@@ -4,7 +4,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
 	for (const c of candidates) {
 		const d = editDistance(word.toLowerCase(), c.toLowerCase());
-		if (d < bestDistance) [best, bestDistance] = [c, d];
+		// A candidate sharing nothing with the word (w and x) is no likely typo, however short.
+		if (d < bestDistance && d < Math.max(word.length, c.length)) [best, bestDistance] = [c, d];
 	}
 	return best;
 }

@@ -10,7 +10,14 @@ export function schemaProblems(
 	vocabulary: readonly string[] = []
 ): Problem[] {
 	return error.issues.map((issue) => {
-		const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+		let path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+		// A shorthand such as `activation: sigmoidd` is checked as { type: sigmoidd }: report the
+		// key the instructor wrote, not one that only exists after preprocessing.
+		const parent = valueAt(data, path.slice(0, -1));
+		if (path.length > 0 && valueAt(data, path) === undefined && parent !== null && typeof parent !== 'object' && parent !== undefined) {
+			path = path.slice(0, -1);
+		}
+		const value = valueAt(data, path);
 		if (issue.code === 'unrecognized_keys') {
 			const [key] = issue.keys;
 			const guess = key ? closest(key, vocabulary) : undefined;
@@ -19,14 +26,24 @@ export function schemaProblems(
 				message: `unknown key “${key}”${guess ? `: did you mean “${guess}”?` : ''}`
 			};
 		}
-		if (valueAt(data, path) === undefined && issue.code === 'invalid_type') {
+		if (value === undefined && issue.code === 'invalid_type') {
 			return { path, message: `is missing: add ${String(path.at(-1) ?? 'it')}` };
 		}
-		if (issue.code === 'invalid_type' && issue.expected === 'object') {
-			return { path, message: 'must be a mapping of keys to values (key: value)' };
+		const empty = value === null ? ', but it is empty' : '';
+		if (issue.code === 'invalid_type' && (issue.expected === 'object' || issue.expected === 'record')) {
+			return { path, message: `must be a mapping of keys to values (key: value)${empty}` };
 		}
 		if (issue.code === 'invalid_type' && issue.expected === 'array') {
-			return { path, message: 'must be a list (each item starting with “- ”)' };
+			return { path, message: `must be a list (each item starting with “- ”)${empty}` };
+		}
+		if (issue.code === 'invalid_type' && issue.expected === 'boolean') {
+			return { path, message: 'must be true or false' };
+		}
+		// One of a list of words (an activation, a loss): suggest the nearest one to a typo.
+		const options = 'options' in issue ? issue.options : 'values' in issue ? issue.values : undefined;
+		if (typeof value === 'string' && Array.isArray(options)) {
+			const guess = closest(value, options.map(String));
+			if (guess) return { path, message: `${issue.message} (did you mean “${guess}”?)` };
 		}
 		return { path, message: issue.message };
 	});
