@@ -3,10 +3,12 @@ import { ContentError, formatPath, type KeyPath, type Problem } from './errors';
 
 export type YamlSource = {
 	data: unknown;
-	/** The 1-based line of the value at `path` (or of its nearest existing ancestor). */
+	/** The 1-based line of the key at `path` (or of its nearest existing ancestor). */
 	lineOf(path: KeyPath): number;
 	/** Turns located problems into errors that name the file, the line and the key. */
 	errorsFor(problems: Problem[]): ContentError[];
+	/** The scalar at `path` as written in the file (`0.50` stays `0.50`); undefined if there is none. */
+	sourceTextOf(path: KeyPath): string | undefined;
 };
 
 /**
@@ -21,9 +23,8 @@ export function readYaml(text: string, file: string, firstLine = 1): YamlSource 
 
 	const [syntax] = doc.errors;
 	if (syntax) {
-		const line = toLine(syntax.pos[0]);
-		const detail = syntax.message.split('\n')[0] ?? 'invalid YAML';
-		throw new ContentError(file, line, `the YAML cannot be read: ${detail}`);
+		const { offset, detail } = explainSyntax(doc.errors, text);
+		throw new ContentError(file, toLine(offset), `the YAML cannot be read: ${detail}`);
 	}
 
 	const lineOf = (path: KeyPath): number => {
@@ -38,25 +39,84 @@ export function readYaml(text: string, file: string, firstLine = 1): YamlSource 
 		return line;
 	};
 
+	const sourceTextOf = (path: KeyPath): string | undefined => {
+		let node: unknown = doc.contents;
+		for (const key of path) {
+			node = childNode(node, key)?.value;
+			if (!node) return undefined;
+		}
+		return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
+	};
+
 	return {
 		data: doc.toJS(),
 		lineOf,
+		sourceTextOf,
 		errorsFor: (problems) =>
 			problems.map((p) => new ContentError(file, lineOf(p.path), p.message, formatPath(p.path) || undefined))
 	};
 }
 
-/** The child at `key` and the offset to report for it (its value, or its key if it has none). */
+/**
+ * The child at `key` and the offset to report for it: its key, so that an error naming
+ * `targets` points at the `targets:` line even when its entries start on the next line (its
+ * value's offset if the key has no position).
+ */
 function childNode(node: unknown, key: string | number): { value: unknown; offset: number } | undefined {
 	if (isMap(node)) {
 		const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
 		if (!pair) return undefined;
-		const at = (pair.value as Node | null)?.range ?? (pair.key as Node).range;
+		const at = (pair.key as Node | null)?.range ?? (pair.value as Node | null)?.range;
 		return at ? { value: pair.value, offset: at[0] } : undefined;
 	}
 	if (isSeq(node) && typeof key === 'number') {
 		const item = node.items[key] as Node | undefined;
 		return item?.range ? { value: item, offset: item.range[0] } : undefined;
+	}
+	return undefined;
+}
+
+type SyntaxProblem = { code: string; pos: [number, number]; message: string };
+
+/**
+ * Where and what a YAML syntax error is, as an instructor would see it. The parser notices some
+ * mistakes a line late: an unclosed { or [ where the next key starts, a too-deep indentation
+ * on the line above it. These are reported at the line that has to change.
+ */
+function explainSyntax(errors: readonly SyntaxProblem[], text: string): { offset: number; detail: string } {
+	const first = errors[0] as SyntaxProblem;
+	const detail = first.message.split('\n')[0] ?? 'invalid YAML';
+	const unclosed = /^Flow (map|sequence) .*end with a ([}\]])/.exec(detail);
+	if (unclosed) {
+		const [open, close] = unclosed[2] === '}' ? ['{', '}'] : ['[', ']'];
+		const opener = unmatchedOpener(text, first.pos[0], open, close);
+		if (opener !== undefined) {
+			return { offset: opener, detail: `the ${open} on this line is not closed: add ${close} after its last item` };
+		}
+	}
+	const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
+	if (multiline && (first.code === 'BLOCK_AS_IMPLICIT_KEY' || first === multiline)) {
+		return {
+			offset: Math.max(multiline.pos[0], multiline.pos[1] - 1),
+			detail: 'this line is indented further than the line above it: indent the keys of one mapping to the same column'
+		};
+	}
+	if (first.code === 'DUPLICATE_KEY') {
+		const key = /^["']?([^:\n"']*)/.exec(text.slice(first.pos[0]))?.[1]?.trim();
+		if (key) return { offset: first.pos[0], detail: `the key “${key}” appears twice in the same mapping: rename or remove one` };
+	}
+	return { offset: first.pos[0], detail };
+}
+
+/** The offset of the `open` bracket left unclosed before `offset`, if any. */
+function unmatchedOpener(text: string, offset: number, open: string, close: string): number | undefined {
+	let depth = 0;
+	for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+		if (text[i] === close) depth++;
+		else if (text[i] === open) {
+			if (depth === 0) return i;
+			depth--;
+		}
 	}
 	return undefined;
 }

@@ -1,0 +1,6 @@
+export { parseLesson, slugOf } from './lesson';
+export { lessonsFrom, catalogueErrors, sortLessons, summaryOf, neighboursOf, type LessonSource } from './catalogue';
+export { loadLessons } from './vite';
+export { loadLessonsFromDisk, lessonSourcesOnDisk } from './disk';
+export { printedAgrees } from './printed';
+export type { Lesson, Block, ExerciseBlock, DerivationBlock, PrintedValue, Deck, LessonSummary } from './types';

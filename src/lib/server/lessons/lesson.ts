@@ -1,0 +1,88 @@
+import { ContentError, ContentErrors } from '$lib/source';
+import type { ModelSpec } from '$lib/nn';
+import { readFrontMatter, type FrontMatter } from './frontmatter';
+import { checkLabels } from './labels';
+import { createRenderer, parseMarkdown } from './markdown';
+import { loadNetworks, type LessonNetworks } from './networks';
+import { readPrinted } from './printed';
+import { draftBlocks } from './structure';
+import { assignIds, checkTask } from './tasks';
+import type { Block, Lesson } from './types';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `content/02-backprop-step-by-step.md` → `backprop-step-by-step`. */
+export function slugOf(file: string): string {
+	const name = file.split(/[\\/]/).at(-1) ?? file;
+	return name.replace(/\.md$/i, '').replace(/^\d+-/, '');
+}
+
+/**
+ * Reads one lesson file: front matter, networks, prose and exercise blocks, rendered to safe
+ * HTML. Throws ContentErrors listing every problem found, each with the file and line.
+ * Independent of Vite: the CLI and tests call it with any text and file name.
+ */
+export function parseLesson(text: string, file: string): Lesson {
+	const errors: ContentError[] = [];
+	const slug = slugOf(file);
+	if (!SLUG.test(slug)) {
+		errors.push(new ContentError(file, 1, `the file name gives the slug “${slug}”: name the file NN-some-words.md, in lower case letters, digits and dashes`));
+	}
+	// Without readable front matter, the body is still checked for what does not need networks.
+	let front: FrontMatter | undefined;
+	try {
+		front = readFrontMatter(text, file, errors);
+	} catch (e) {
+		if (!(e instanceof ContentErrors)) throw e;
+		errors.push(...e.errors);
+	}
+	const networks: LessonNetworks = front
+		? loadNetworks(front, file, errors)
+		: { loaded: new Map(), failed: new Set(), complete: false };
+	const labels = front ? checkLabels(front, networks, file, errors) : {};
+	const printed = front ? readPrinted(front, networks, file, errors) : [];
+
+	const drafts = draftBlocks(parseMarkdown(text), text, file, errors);
+	const ids = assignIds(drafts, file, errors);
+	const renderer = createRenderer(file, text, errors, [...ids.values()]);
+	const blocks: Block[] = [];
+	for (const draft of drafts) {
+		if (draft.kind === 'prose') {
+			const html = renderer.render(draft.nodes, draft.line);
+			if (html !== '') blocks.push({ kind: 'prose', html });
+			continue;
+		}
+		const task = checkTask(draft, networks, file, errors);
+		const parts = {
+			id: ids.get(draft) as string,
+			promptHtml: renderer.render(draft.prompt, draft.line),
+			hints: draft.hints.map((h) => renderer.render(h.nodes, h.line)),
+			...(draft.solution ? { solutionHtml: renderer.render(draft.solution.nodes, draft.solution.line) } : {})
+		};
+		if (!task) continue;
+		blocks.push(
+			task.kind === 'exercise'
+				? { kind: 'exercise', network: task.network, ask: task.ask, ...parts }
+				: { kind: 'derivation', network: task.network, target: task.target, ...parts }
+		);
+	}
+
+	if (errors.length > 0 || !front?.valid) throw new ContentErrors(sortByLine(errors));
+	return {
+		slug,
+		file,
+		title: front.title as string,
+		order: front.order as number,
+		summary: front.summary as string,
+		...(front.deck ? { deck: front.deck } : {}),
+		minSignificant: front.minSignificant,
+		networks: Object.fromEntries([...networks.loaded].map(([name, n]) => [name, n.spec])) as Record<string, ModelSpec>,
+		labels,
+		printed,
+		blocks
+	};
+}
+
+function sortByLine(errors: ContentError[]): ContentError[] {
+	return [...errors].sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,97 @@
+import { expect, expectNoAxeViolations, gotoHydrated, test } from './fixtures';
+import { execFileSync } from 'node:child_process';
+
+const LESSON = '/lessons/backprop-step-by-step';
+
+/** The engine's values, from the trace command, so that no expected number is typed here. */
+const trace: Record<string, number> = JSON.parse(
+	execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', 'content/60-backprop-step-by-step.md', '--json'], {
+		encoding: 'utf8'
+	})
+);
+const typed = (quantity: string) => (trace[quantity] as number).toPrecision(5);
+
+const FORWARD = ['net_h1', 'out_h1', 'net_h2', 'out_h2', 'net_o1', 'out_o1', 'net_o2', 'out_o2', 'E_o1', 'E_o2', 'E_total'];
+
+test('a learner completes the forward pass with the keyboard alone', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	await expect(page.getByRole('heading', { level: 1, name: 'Backpropagation, one step at a time' })).toBeVisible();
+
+	await page.locator('input[data-quantity="net_h1"]').first().focus();
+	for (const quantity of FORWARD) {
+		const input = page.locator(`input[data-quantity="${quantity}"]`).first();
+		// After each correct answer, focus moves on by itself to the next value to find.
+		await expect(input).toBeFocused();
+		await page.keyboard.type(typed(quantity));
+		await page.keyboard.press('Enter');
+		const verdict = page.locator(`#${await input.getAttribute('aria-describedby')}`);
+		await expect(verdict).toHaveAttribute('data-verdict', 'correct');
+	}
+	// The next open step is the first factor of the backward pass.
+	await expect(page.locator('input[data-quantity="dE/dout_o1"]').first()).toBeFocused();
+});
+
+test('a wrong value is marked incorrect and an unreadable one is explained', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const input = page.getByRole('textbox', { name: /out_h1/ }).first();
+	const verdict = page.locator(`#${await input.getAttribute('aria-describedby')}`);
+
+	await input.fill('0.6124');
+	await input.press('Enter');
+	await expect(verdict).toHaveAttribute('data-verdict', 'incorrect');
+	await expect(input).toHaveAttribute('aria-invalid', 'true');
+
+	await input.fill('abc');
+	await input.press('Enter');
+	await expect(verdict).toHaveAttribute('data-verdict', 'unreadable');
+	await expect(verdict).toContainText('abc');
+	await expect(verdict).not.toContainText('NaN');
+
+	// A decimal comma, as many learners type it, is read as a decimal point.
+	await input.fill(typed('out_h1').replace('.', ','));
+	await input.press('Enter');
+	await expect(verdict).toHaveAttribute('data-verdict', 'correct');
+});
+
+test('the backward pass for w5 shows the numbers once the factors are found', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const derivation = page.locator('section.derivation').first();
+	const product = derivation.locator('li[data-step="dE/dw5"]');
+	await expect(product).toContainText('The numbers appear here once');
+
+	for (const quantity of ['dE/dout_o1', 'dout_o1/dnet_o1', 'dnet_o1/dw5']) {
+		const input = derivation.locator(`input[data-quantity="${quantity}"]`);
+		await input.fill(typed(quantity));
+		await input.press('Enter');
+	}
+	await expect(product).not.toContainText('The numbers appear here once');
+	for (const quantity of ['dE/dw5', 'w5_new']) {
+		const input = derivation.locator(`input[data-quantity="${quantity}"]`);
+		await input.fill(typed(quantity));
+		await input.press('Enter');
+		await expect(derivation.locator(`li[data-step="${quantity}"] [data-verdict]`)).toHaveAttribute('data-verdict', 'correct');
+	}
+});
+
+test('the slide slip on the sigmoid derivative is shown with its correction', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const step = page.locator('section.derivation').first().locator('li[data-step="dout_o1/dnet_o1"]');
+	await expect(step.locator('[data-slide-agrees="false"]')).toContainText('Slide 33 prints 0.1816; the value is 0.1868');
+	await expect(step.locator('[data-slide-agrees="true"]')).toContainText('Slide 31 prints 0.1868');
+});
+
+test('the lesson page has no accessibility violations and renders math as MathML', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	await expect(page.locator('.tex-error')).toHaveCount(0);
+	expect(await page.locator('math').count()).toBeGreaterThan(20);
+	await expectNoAxeViolations(page);
+});
+
+test('the catalogue lists the lesson with its deck', async ({ page }) => {
+	await gotoHydrated(page, '/');
+	const link = page.getByRole('link', { name: 'Backpropagation, one step at a time' });
+	await expect(link).toBeVisible();
+	await link.click();
+	await expect(page).toHaveURL(LESSON);
+	await expect(page.getByText('slides 12–33')).toBeVisible();
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { errorsOf, fixture } from './helpers';
+
+/** Each broken fixture has one mistake: one error, at its line, saying what to change. */
+const CASES: Array<[string, string, number, string]> = [
+	['rejects YAML it cannot read', 'bad-yaml.md', 3, 'the YAML cannot be read'],
+	['rejects a lesson without a title', 'missing-title.md', 2, 'title: is missing: add title'],
+	['suggests the key a misspelt front-matter key meant', 'misspelt-key.md', 4, 'unknown key “summery”: did you mean “summary”?'],
+	['rejects an exercise that asks for an unknown quantity', 'unknown-quantity.md', 17, 'unknown quantity “out_h3”: did you mean “out_h1”?'],
+	['rejects an exercise on an unknown network', 'unknown-network.md', 17, 'unknown network “netwrk”: did you mean “network”?'],
+	['rejects a derivation of an unknown parameter', 'unknown-parameter.md', 17, 'unknown parameter “w9” in target “dE/dw9”'],
+	['rejects TeX that KaTeX cannot parse', 'bad-tex.md', 17, 'the math “\\frac{1}{” is not valid TeX'],
+	['rejects a <script> element in prose', 'script.md', 17, 'remove the <script> element: lessons cannot run scripts'],
+	['rejects an onclick attribute', 'onclick.md', 17, 'remove the onclick attribute'],
+	['rejects a javascript: link', 'javascript-link.md', 17, 'remove the javascript: link'],
+	['rejects an unknown block name and suggests the known one', 'unknown-block.md', 17, 'unknown block “exercize”: did you mean “exercise”?'],
+	['rejects a broken network at its own line in the front matter', 'broken-network.md', 9, 'unknown input “h3”']
+];
+
+describe('a broken lesson', () => {
+	for (const [behaviour, name, line, message] of CASES) {
+		it(behaviour, () => {
+			const { text, file } = fixture(`broken/${name}`);
+			const errors = errorsOf(text, file);
+			expect(errors.map((e) => e.message)).toEqual([expect.stringContaining(message)]);
+			expect(errors[0]?.file).toBe(file);
+			expect(errors[0]?.line).toBe(line);
+			expect(errors[0]?.message.startsWith(`${file}:${line}: `)).toBe(true);
+		});
+	}
+});
