@@ -73,9 +73,14 @@ test('the backward pass for w5 shows the numbers once the factors are found', as
 	}
 });
 
-test('the slide slip on the sigmoid derivative is shown with its correction', async ({ page }) => {
+test('the slide slip on the sigmoid derivative is shown with its correction once answered', async ({ page }) => {
 	await gotoHydrated(page, LESSON);
 	const step = page.locator('section.derivation').first().locator('li[data-step="dout_o1/dnet_o1"]');
+	// Before the learner answers, the slides' numbers would give the answer away.
+	await expect(step.locator('[data-slide-agrees]')).toHaveCount(0);
+
+	await step.getByRole('textbox').fill(typed('dout_o1/dnet_o1'));
+	await step.getByRole('textbox').press('Enter');
 	await expect(step.locator('[data-slide-agrees="false"]')).toContainText('Slide 33 prints 0.1816; the value is 0.1868');
 	await expect(step.locator('[data-slide-agrees="true"]')).toContainText('Slide 31 prints 0.1868');
 });
