@@ -20,6 +20,7 @@ describe('numbers printed on the slides', () => {
 			slide: 33,
 			engine: expect.closeTo(0.186815602, 9),
 			agrees: false,
+			cutOff: false,
 			line: 25
 		});
 	});
@@ -37,8 +38,15 @@ describe('numbers printed on the slides', () => {
 		expect(parse(graphLesson(0.5061, '0.5')).printed[0]).toMatchObject({ text: '0.5', agrees: true });
 	});
 
+	it('tells a value cut off instead of rounded apart from a wrong one', () => {
+		expect(parse(graphLesson(0.593269992, '0.5932')).printed[0]).toMatchObject({ agrees: false, cutOff: true });
+		expect(parse(graphLesson(0.593269992, '0.5931')).printed[0]).toMatchObject({ agrees: false, cutOff: false });
+		expect(parse(graphLesson(0.593269992, '0.5933')).printed[0]).toMatchObject({ agrees: true, cutOff: false });
+	});
+
 	it('does not count a value cut off instead of rounded as agreeing', () => {
 		expect(printedAgrees('0.5932', 0.593269992)).toBe(false);
+		expect(printedAgrees('0.5932', 0.593269992, { cutOff: true })).toBe(true);
 		expect(printedAgrees('0.5933', 0.593269992)).toBe(true);
 		expect(printedAgrees('-0.0099', -0.00987)).toBe(true);
 		expect(printedAgrees('1.2e-3', 0.001234)).toBe(true);
