@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { networkDerivation, networkStep, quantityTex, type Step } from '$lib/derivation';
+import { engineValues, networkDerivation, networkStep, quantityTex, type Step } from '$lib/derivation';
 import { renderTexStrict } from '$lib/katex';
 import { modelsInFile, traceModel, type NetworkModel } from '$lib/nn';
 
@@ -123,4 +123,20 @@ describe('steps', () => {
 		);
 		expect(computed.filter((q) => !networkStep(context, q))).toEqual([]);
 	});
+
+	it('recomputes every step from the values it reads, agreeing with the autograd engine', () => {
+		const get = engineValues(context);
+		for (const quantity of Object.keys(context.trace)) {
+			const step = networkStep(context, quantity);
+			if (step) expect(step.compute(get), quantity).toBeCloseTo(context.trace[quantity] as number, 13);
+		}
+	});
+
+	it('carries a learner’s own earlier value forward into the next step', () => {
+		const step = networkStep(context, 'dE/dw5') as Step;
+		const theirs = (name: string) => (name === 'dout_o1/dnet_o1' ? 0.1816 : engineValues(context)(name));
+		expect(step.compute(theirs)).toBeCloseTo((outO1 - 0.01) * 0.1816 * outH1, 14);
+		expect(step.substitute(theirs)).toBe('0.7414 \\cdot 0.1816 \\cdot 0.5933');
+	});
 });
+
