@@ -1,0 +1,29 @@
+import type { Model, Trace } from '$lib/nn';
+import type { Get } from './formula';
+import { engineValues, networkDerivation, networkStep, type Step } from './network-steps';
+import type { Labels } from './tex';
+
+/**
+ * What the UI and the feedback need of any model (a network or a computational graph): the step
+ * that computes a quantity, the ordered steps of a derivation, and the engine's values.
+ */
+export interface Steps {
+	step(quantity: string): Step | undefined;
+	derivation(target: string): Step[];
+	/** The engine's value of any quantity, given ones (inputs, weights, targets) included. */
+	value: Get;
+	/** True for values the learner is given rather than asked: inputs, parameters, targets. */
+	isGiven(name: string): boolean;
+}
+
+export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps {
+	if (model.kind !== 'network') throw new Error('graph steps are not written yet');
+	const context = { model, trace, labels };
+	const { inputs, parameters } = model.spec;
+	return {
+		step: (quantity) => networkStep(context, quantity),
+		derivation: (target) => networkDerivation(context, target),
+		value: engineValues(context),
+		isGiven: (name) => name in inputs || name in parameters || name.startsWith('target_')
+	};
+}
