@@ -1,0 +1,195 @@
+import { Value } from '$lib/autograd';
+import type { GraphModel, Trace } from '$lib/nn';
+import { buildExpression, parseExpression, type Expression } from '$lib/nn/expr';
+import { constant, named, product, single, sumOfProducts, type Formula, type Get, type Term } from './formula';
+import { localGradient, localValue } from './graph-local';
+import { definitionTex } from './graph-tex';
+import type { Step, StepKind } from './network-steps';
+import { num, quantityTex, type Labels } from './tex';
+
+/**
+ * Steps of a computational graph with output F: each definition forward, then d{F}/d{N} for every
+ * name N backward, as upstream gradient × local gradient d{C}/d{N}, summed over the definitions
+ * C that read N. The output's own local gradient is `d{F}/d{N} (local)` where it differs from
+ * the total d{F}/d{N}, i.e. when N is read by F and by another definition too.
+ */
+export type GraphContext = {
+	model: GraphModel;
+	trace: Trace;
+	labels: Labels;
+	output: string;
+	/** Each definition's expression, in the order they are computed. */
+	expressions: Map<string, Expression>;
+	/** The names F depends on, F included: only these pass a gradient back. */
+	feeds: Set<string>;
+};
+
+const LOCAL = ' (local)';
+
+export function graphContext(model: GraphModel, trace: Trace, labels: Labels = {}): GraphContext {
+	const expressions = new Map(model.definitions.map((name) => [name, parseExpression(model.spec.define[name] as string | number)]));
+	const output = model.spec.output;
+	const feeds = new Set<string>();
+	const visit = (name: string) => {
+		if (feeds.has(name)) return;
+		feeds.add(name);
+		for (const n of expressions.get(name)?.names ?? []) visit(n);
+	};
+	visit(output);
+	return { model, trace, labels, output, expressions, feeds };
+}
+
+/** Definitions on the way to F that read `name`, in computed order. */
+const consumersOf = (c: GraphContext, name: string) =>
+	[...c.expressions].filter(([d, e]) => c.feeds.has(d) && e.names.includes(name)).map(([d]) => d);
+
+const gradientName = (c: GraphContext, name: string) => `d${c.output}/d${name}`;
+
+/** The name of ∂C/∂N: the output's own carries `(local)` when it is not the whole gradient. */
+export function localName(c: GraphContext, of: string, wrt: string): string {
+	const clash = of === c.output && consumersOf(c, wrt).length > 1;
+	return `d${of}/d${wrt}${clash ? LOCAL : ''}`;
+}
+
+/** Every quantity a step computes: definitions, gradients d{F}/d{N}, local gradients d{C}/d{N}. */
+export function graphQuantities(c: GraphContext): string[] {
+	const names = [...Object.keys(c.model.spec.values), ...c.expressions.keys()];
+	const locals = [...c.expressions].flatMap(([d, e]) => e.names.map((n) => localName(c, d, n)));
+	return [...new Set([...c.expressions.keys(), ...names.map((n) => gradientName(c, n)), ...locals])];
+}
+
+type Quantity =
+	| { kind: 'definition'; name: string }
+	| { kind: 'output' }
+	| { kind: 'gradient'; wrt: string }
+	| { kind: 'local'; of: string; wrt: string };
+
+function parseQuantity(c: GraphContext, quantity: string): Quantity | undefined {
+	if (c.expressions.has(quantity)) return { kind: 'definition', name: quantity };
+	const m = /^d(\w+)\/d(\w+)( \(local\))?$/.exec(quantity);
+	if (!m) return undefined;
+	const [of, wrt, local] = [m[1] as string, m[2] as string, m[3] !== undefined];
+	const known = wrt in c.model.spec.values || c.expressions.has(wrt);
+	if (!known) return undefined;
+	if (of === c.output && !local) return wrt === of ? { kind: 'output' } : { kind: 'gradient', wrt };
+	const reads = c.expressions.get(of)?.names.includes(wrt) ?? false;
+	return reads && localName(c, of, wrt) === quantity ? { kind: 'local', of, wrt } : undefined;
+}
+
+export function isGivenInGraph(c: GraphContext, name: string): boolean {
+	return name in c.model.spec.values || name === gradientName(c, c.output);
+}
+
+/** The engine's value of any graph quantity: trace values, dF/dF = 1, and local gradients. */
+export function graphValues(c: GraphContext): Get {
+	const fromTrace: Get = (name) => {
+		const value = c.trace[name];
+		if (value === undefined) throw new Error(`no value for ${name}`);
+		return value;
+	};
+	return (name) => {
+		const traced = c.trace[name];
+		if (traced !== undefined) return traced;
+		const q = parseQuantity(c, name);
+		if (q?.kind === 'output') return 1;
+		if (q?.kind === 'local') return localValue(c.expressions.get(q.of) as Expression, q.wrt, fromTrace);
+		return fromTrace(name);
+	};
+}
+
+type Plan = { kind: StepKind; formula: Formula; rule: string; given?: boolean };
+
+/** The step that computes one quantity of a graph, or undefined for a given value. */
+export function graphStep(c: GraphContext, quantity: string): Step | undefined {
+	const plan = planStep(c, quantity);
+	if (!plan) return undefined;
+	const { formula } = plan;
+	const values = graphValues(c);
+	return {
+		quantity,
+		kind: plan.kind,
+		label: labelOf(c, quantity),
+		symbolic: formula.symbolic,
+		substituted: formula.substitute(values),
+		substitute: formula.substitute,
+		compute: formula.compute,
+		value: values(quantity),
+		rule: plan.rule,
+		needs: formula.reads.filter((n) => !isGivenInGraph(c, n)),
+		given: plan.given ?? false
+	};
+}
+
+function labelOf(c: GraphContext, quantity: string): string {
+	if (!quantity.endsWith(LOCAL)) return quantityTex(quantity, c.labels);
+	const own = c.labels[quantity];
+	return own ?? `\\left.${quantityTex(quantity.slice(0, -LOCAL.length), c.labels)}\\right|_{\\text{local}}`;
+}
+
+function planStep(c: GraphContext, quantity: string): Plan | undefined {
+	const q = parseQuantity(c, quantity);
+	if (!q) return undefined;
+	const term = (name: string): Term => ({ ...named(name, c.labels), tex: labelOf(c, name) });
+	const F = c.output;
+	switch (q.kind) {
+		case 'definition':
+			return { kind: 'definition', formula: definitionFormula(c, q.name), rule: 'forward pass: evaluate the definition with the values it reads' };
+		case 'output':
+			return { kind: 'graph-output', formula: single(constant(1)), rule: `the backward pass starts at the output: ∂${F}/∂${F} = 1`, given: true };
+		case 'local':
+			return localPlan(c, q.of, q.wrt);
+		case 'gradient': {
+			const consumers = consumersOf(c, q.wrt);
+			if (consumers.length === 0) {
+				return { kind: 'graph-gradient', formula: single(constant(0)), rule: `${q.wrt} does not feed ${F}, so its gradient is 0` };
+			}
+			if (consumers.length === 1 && consumers[0] === F) return localPlan(c, F, q.wrt);
+			const pairs = consumers.map((d): [Term, Term] => [term(gradientName(c, d)), term(localName(c, d, q.wrt))]);
+			if (pairs.length === 1) {
+				const [d] = consumers as [string];
+				return { kind: 'graph-gradient', formula: product(pairs[0] as [Term, Term]), rule: `chain rule: the upstream gradient of ${d} times the local gradient of ${d} with respect to ${q.wrt}` };
+			}
+			const uses = pairs.length === 2 ? 'both uses' : `all ${pairs.length} uses`;
+			return { kind: 'graph-gradient', formula: sumOfProducts(pairs), rule: `copy: ${q.wrt} is read by ${consumers.join(', ')}, so the gradients of ${uses} add up (upstream × local for each)` };
+		}
+	}
+}
+
+function localPlan(c: GraphContext, of: string, wrt: string): Plan {
+	const { formula, rule } = localGradient(of, c.expressions.get(of) as Expression, wrt, c.labels, graphValues(c));
+	return { kind: 'graph-local', formula, rule };
+}
+
+/** A definition in symbols, with numbers, and evaluated as the engine builds it. */
+function definitionFormula(c: GraphContext, name: string): Formula {
+	const expr = c.expressions.get(name) as Expression;
+	return {
+		symbolic: definitionTex(expr.tree, (n) => quantityTex(n, c.labels)),
+		substitute: (get) => definitionTex(expr.tree, (n) => num(get(n))),
+		compute: (get) => buildExpression(expr, (n) => new Value(get(n))).data,
+		reads: expr.names
+	};
+}
+
+/**
+ * The steps that compute `target`, each after the steps it needs, each once: for dF/dN, from
+ * the output down to N (upstream gradients, local gradients, their products and sums); forward
+ * values are taken as known. For a definition, the forward steps it rests on.
+ */
+export function graphDerivation(c: GraphContext, target: string): Step[] {
+	const steps: Step[] = [];
+	const seen = new Set<string>();
+	const visit = (quantity: string) => {
+		if (seen.has(quantity)) return;
+		seen.add(quantity);
+		const step = graphStep(c, quantity);
+		if (!step) return;
+		const backward = isBackward(quantity);
+		for (const needed of step.needs) if (isBackward(needed) || !backward) visit(needed);
+		steps.push(step);
+	};
+	visit(target);
+	return steps;
+}
+
+const isBackward = (name: string) => name.includes('/');

@@ -1,0 +1,6 @@
+// "New numbers": a lesson's network or graph with fresh, seeded values, every answer recomputed by the engine.
+export { drawVariant, variantSpec, type Variant, type VariantOptions } from './variant';
+export { degeneracies, type Degeneracy } from './degenerate';
+export { drawLike } from './draw';
+export { mulberry32, type Random } from './random';
+export { parseVariantParam } from './param';
