@@ -1,8 +1,10 @@
 /**
  * npm run check:content [-- DIR]
  * Checks every lesson (DIR/*.md) and network file (DIR/networks/*.yaml) the way the build reads
- * them, DIR being `content` unless given. Prints `file:line: message` for each error and exits 1
- * if there is any; prints each number a slide printed that the engine disagrees with as a note.
+ * them, DIR being `content` unless given; without DIR it also checks docs/template-lesson.md, the
+ * template the authoring guide points to (kept out of the catalogue). Prints `file:line: message`
+ * for each error and exits 1 if there is any; prints each number a slide printed that the engine
+ * disagrees with as a note (not for the template, whose disagreement is there on purpose).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,8 +12,11 @@ import { catalogueErrors, lessonSourcesOnDisk, parseLesson, type Lesson, type Pr
 import { loadModel } from '../src/lib/nn';
 import { ContentError, ContentErrors } from '../src/lib/source';
 
+const TEMPLATE = 'docs/template-lesson.md';
+
 function main(argv: string[]): number {
 	const [dir = 'content', extra] = argv;
+	const withTemplate = argv.length === 0 && existsSync(TEMPLATE);
 	if (extra !== undefined || dir.startsWith('-')) {
 		console.error('usage: npm run check:content [-- DIR]');
 		return 2;
@@ -35,6 +40,7 @@ function main(argv: string[]): number {
 	const sources = lessonSourcesOnDisk(dir);
 	for (const { file, text } of sources) collect(() => lessons.push(parseLesson(text, file)));
 	errors.push(...catalogueErrors(lessons));
+	if (withTemplate) collect(() => parseLesson(readFileSync(TEMPLATE, 'utf8'), TEMPLATE));
 
 	const networkDir = join(dir, 'networks');
 	const networkFiles = existsSync(networkDir) ? readdirSync(networkDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
@@ -49,7 +55,7 @@ function main(argv: string[]): number {
 
 	const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 	console.log(
-		`check:content: ${count(sources.length, 'lesson')}, ${count(networkFiles.length, 'network file')}: ` +
+		`check:content: ${count(sources.length, 'lesson')}${withTemplate ? ` and ${TEMPLATE}` : ''}, ${count(networkFiles.length, 'network file')}: ` +
 			`${count(errors.length, 'error')}, ${count(notes.length, 'note')} on printed values`
 	);
 	return errors.length > 0 ? 1 : 0;

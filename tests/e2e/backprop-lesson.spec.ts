@@ -53,24 +53,44 @@ test('a wrong value is marked incorrect and an unreadable one is explained', asy
 	await expect(verdict).toHaveAttribute('data-verdict', 'correct');
 });
 
-test('the backward pass for w5 shows the numbers once the factors are found', async ({ page }) => {
+test('a learner uses the hints of a step: first the formula, then the numbers', async ({ page }) => {
 	await gotoHydrated(page, LESSON);
 	const derivation = page.locator('section.derivation').first();
 	const product = derivation.locator('li[data-step="dE/dw5"]');
-	await expect(product).toContainText('The numbers appear here once');
+	await expect(product.locator('.formula')).toHaveCount(0);
+
+	await product.getByRole('button', { name: 'Hint: the formula' }).click();
+	await expect(product.locator('.formula math')).toHaveCount(1);
+	// The numbers would give the three factors away: they wait until those are found.
+	await expect(product.getByRole('button', { name: 'Hint: the numbers' })).toBeDisabled();
 
 	for (const quantity of ['dE/dout_o1', 'dout_o1/dnet_o1', 'dnet_o1/dw5']) {
 		const input = derivation.locator(`input[data-quantity="${quantity}"]`);
 		await input.fill(typed(quantity));
 		await input.press('Enter');
 	}
-	await expect(product).not.toContainText('The numbers appear here once');
+	await product.getByRole('button', { name: 'Hint: the numbers' }).click();
+	await expect(product.locator('.formula math')).toHaveCount(2);
+	await expect(product.locator('.formula')).toContainText('0.1868');
+
 	for (const quantity of ['dE/dw5', 'w5_new']) {
 		const input = derivation.locator(`input[data-quantity="${quantity}"]`);
 		await input.fill(typed(quantity));
 		await input.press('Enter');
-		await expect(derivation.locator(`li[data-step="${quantity}"] [data-verdict]`)).toHaveAttribute('data-verdict', 'correct');
+		await expect(derivation.locator(`li[data-step="${quantity}"]`)).toHaveAttribute('data-state', 'solved');
 	}
+});
+
+test('showing the worked step marks it revealed, not solved', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const step = page.locator('section.exercise').first().locator('li[data-step="net_h1"]');
+	await step.getByRole('button', { name: 'Show the worked step' }).click();
+
+	await expect(step).toHaveAttribute('data-state', 'revealed');
+	await expect(step.getByText('Revealed')).toBeVisible();
+	await expect(step.locator('.formula')).toContainText('0.3775');
+	// Focus moves on to the next value to find.
+	await expect(page.locator('input[data-quantity="out_h1"]').first()).toBeFocused();
 });
 
 test('the slide slip on the sigmoid derivative is shown with its correction once answered', async ({ page }) => {

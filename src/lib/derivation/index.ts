@@ -3,3 +3,5 @@ export type { Get } from './formula';
 export { quantityTex, symbol, num, formatSignificant, type Labels } from './tex';
 export { quantitySpeech } from './speech';
 export { stepsFor, type Steps } from './steps';
+export { graphContext, graphStep, graphDerivation, graphValues, graphQuantities, isGivenInGraph, localName, type GraphContext } from './graph-steps';
+export { localGradient, localValue, type Gate, type Local } from './graph-local';

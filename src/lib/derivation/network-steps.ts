@@ -18,7 +18,13 @@ export type StepKind =
 	| 'input-factor'
 	| 'bias-factor'
 	| 'parameter-gradient'
-	| 'update';
+	| 'update'
+	// Computational graphs (graph-steps.ts): a definition forward, a gate's local gradient,
+	// upstream × local (summed over uses), and ∂F/∂F = 1 where the backward pass starts.
+	| 'definition'
+	| 'graph-local'
+	| 'graph-gradient'
+	| 'graph-output';
 
 /** One chain-rule step: what to compute, its formula in symbols, then with numbers, then the value. */
 export type Step = {
@@ -61,6 +67,7 @@ const neuron = (c: Context, name: string) => c.model.neurons.find((n) => n.name 
 const isInput = (c: Context, source: string) => source in c.model.spec.inputs;
 const sourceName = (c: Context, source: string) => (isInput(c, source) ? source : `out_${source}`);
 const weightTerm = (c: Context, w: string | number): Term => (typeof w === 'number' ? constant(w) : named(w, c.labels));
+const layerOf = (c: Context, n: NeuronInfo) => c.model.neurons.filter((m) => m.layer === n.layer);
 const outputs = (c: Context) => c.model.neurons.filter((n) => n.isOutput);
 const consumersOf = (c: Context, name: string) => c.model.neurons.filter((n) => n.inputs.some((i) => i.source === name));
 const usersOf = (c: Context, p: string) => c.model.neurons.filter((n) => n.bias === p || n.inputs.some((i) => i.weight === p));
@@ -106,7 +113,7 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 	}
 	if ((m = /^out_(.+)$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
-		return { kind: 'activation', neuron: n.name, formula: activationFormula(n.activation, q(`net_${n.name}`)), rule: `${n.activation.type} of the net input` };
+		return { kind: 'activation', neuron: n.name, formula: activationFormula(c, n, q(`net_${n.name}`)), rule: `${n.activation.type} of the net input` };
 	}
 	if ((m = /^dout_(.+)\/dnet_\1$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
@@ -145,6 +152,8 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 	}
 	if ((m = /^delta_(.+)$/.exec(quantity))) {
 		const n = m[1] as string;
+		const info = neuron(c, n);
+		if (info.activation.type === 'softmax') return softmaxDelta(c, info);
 		return { kind: 'delta', neuron: n, formula: product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`)]), rule: 'chain rule: the error gradient at the output times the activation derivative' };
 	}
 	if ((m = /^dnet_(.+)\/d(.+)$/.exec(quantity))) {
@@ -182,6 +191,20 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 }
 
 /**
+ * δ of a softmax neuron: every out of the layer reads its net, so δ_X = Σ_Y ∂E/∂out_Y · ∂out_Y/∂net_X.
+ * With cross-entropy and targets that sum to 1 this is out_X − t_X, the form learners are taught.
+ */
+function softmaxDelta(c: Context, n: NeuronInfo): Plan {
+	const q = (name: string) => named(name, c.labels);
+	if (c.model.spec.loss === 'cross-entropy') {
+		const formula = shaped([q(`out_${n.name}`), q(`target_${n.name}`)], (o, t) => `${o} - ${t}`, (o, t) => o - t);
+		return { kind: 'delta', neuron: n.name, formula, rule: 'softmax with cross-entropy: the output minus the target' };
+	}
+	const pairs = layerOf(c, n).map((m): [Term, Term] => [q(`dE/dout_${m.name}`), q(`dout_${m.name}/dnet_${n.name}`)]);
+	return { kind: 'delta', neuron: n.name, formula: sumOfProducts(pairs), rule: 'each softmax output reads this net: add the paths through all of them' };
+}
+
+/**
  * The steps that compute `target` (a network quantity), each after the steps it needs, each once.
  * For dE/dw1 this is the full backward path; for w5_new, the three factors, their product and
  * the update. Forward values are taken as known.
@@ -207,8 +230,19 @@ export function networkDerivation(c: Context, target: string): Step[] {
 /** Backward-pass quantities are derivatives, deltas and updates; forward ones are net, out, E. */
 const isBackward = (name: string) => name.includes('/') || name.startsWith('delta_') || name.endsWith('_new');
 
-function activationFormula(a: Activation, net: Term): Formula {
-	const f = (x: number) => OPS[a.type === 'linear' ? 'identity' : a.type].evaluate([x], a as never).data;
+function activationFormula(c: Context, n: NeuronInfo, net: Term): Formula {
+	const a = n.activation;
+	if (a.type === 'softmax') {
+		const nets = layerOf(c, n).map((m) => named(`net_${m.name}`, c.labels));
+		const all = [net, ...nets];
+		return shaped(
+			all,
+			(x, ...xs) => `\\frac{e^{${x}}}{${xs.map((y) => `e^{${y}}`).join(' + ')}}`,
+			(x, ...xs) => Math.exp(x) / xs.reduce((s, y) => s + Math.exp(y), 0)
+		);
+	}
+	const op = (a.type === 'linear' ? 'identity' : a.type) as 'sigmoid' | 'tanh' | 'relu' | 'step' | 'identity';
+	const f = (x: number) => OPS[op].evaluate([x], a as never).data;
 	switch (a.type) {
 		case 'sigmoid':
 			return shaped([net], (x) => `\\frac{1}{1 + e^{-${shifted(x, a.threshold, a.temperature)}}}`, f);
@@ -240,6 +274,9 @@ function activationDerivativeFormula(a: Activation, out: Term, net: Term): Formu
 			const scale = t === 1 ? '' : `\\tfrac{1}{${num(t)}}`;
 			return shaped([out], (o) => `${scale}${o}(1 - ${o})`, (o) => (o * (1 - o)) / t);
 		}
+		case 'softmax':
+			// The diagonal term; each out also depends on the other nets of the layer (see delta).
+			return shaped([out], (o) => `${o}(1 - ${o})`, (o) => o * (1 - o));
 		case 'tanh':
 			return shaped([out], (o) => `1 - ${o}^2`, (o) => 1 - o * o);
 		case 'relu':
@@ -262,8 +299,10 @@ function errorFormula(c: Context, target: Term, out: Term): Formula | undefined 
 			return shaped([target, out], (t, o) => `(${t} - ${o})^2`, (t, o) => (t - o) ** 2);
 		case 'mean-squared-error':
 			return shaped([target, out], (t, o) => `\\tfrac{1}{${n}}(${t} - ${o})^2`, (t, o) => (t - o) ** 2 / n);
-		default:
-			return undefined;
+		case 'cross-entropy':
+			return shaped([target, out], (t, o) => `-${t} \\ln ${o}`, (t, o) => -t * Math.log(o));
+		case 'binary-cross-entropy':
+			return shaped([target, out], (t, o) => `-\\left(${t} \\ln ${o} + (1 - ${t}) \\ln(1 - ${o})\\right)`, (t, o) => -(t * Math.log(o) + (1 - t) * Math.log(1 - o)));
 	}
 }
 
@@ -276,13 +315,17 @@ function errorDerivativeFormula(c: Context, target: Term, out: Term): Formula | 
 			return shaped([target, out], (t, o) => `-2(${t} - ${o})`, (t, o) => -2 * (t - o));
 		case 'mean-squared-error':
 			return shaped([target, out], (t, o) => `-\\tfrac{2}{${n}}(${t} - ${o})`, (t, o) => (-2 / n) * (t - o));
-		default:
-			return undefined;
+		case 'cross-entropy':
+			return shaped([target, out], (t, o) => `-\\frac{${t}}{${o}}`, (t, o) => -t / o);
+		case 'binary-cross-entropy':
+			return shaped([target, out], (t, o) => `-\\frac{${t}}{${o}} + \\frac{1 - ${t}}{1 - ${o}}`, (t, o) => -t / o + (1 - t) / (1 - o));
 	}
 }
 
 function lossRule(c: Context): string {
 	const loss = c.model.spec.loss;
+	if (loss === 'cross-entropy') return 'minus the target times the log of the output';
+	if (loss === 'binary-cross-entropy') return 'the cross-entropy of a yes/no output';
 	if (loss === 'half-squared-error') return 'half the squared difference between target and output';
 	if (loss === 'mean-squared-error') return 'the squared difference, divided by the number of outputs';
 	return 'the squared difference between target and output';

@@ -1,5 +1,6 @@
 import type { Model, Trace } from '$lib/nn';
 import type { Get } from './formula';
+import { graphContext, graphDerivation, graphStep, graphValues, isGivenInGraph } from './graph-steps';
 import { engineValues, networkDerivation, networkStep, type Step } from './network-steps';
 import type { Labels } from './tex';
 
@@ -17,7 +18,17 @@ export interface Steps {
 }
 
 export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps {
-	if (model.kind !== 'network') throw new Error('graph steps are not written yet');
+	if (model.kind === 'graph') {
+		const graph = graphContext(model, trace, labels);
+		return {
+			step: (quantity) => graphStep(graph, quantity),
+			derivation: (target) => graphDerivation(graph, target),
+			value: graphValues(graph),
+			isGiven: (name) => isGivenInGraph(graph, name)
+		};
+	}
+	// An architecture is only counted (weights, biases, paths): it has no chain-rule steps.
+	if (model.kind !== 'network') throw new Error(`${model.kind} models have no steps`);
 	const context = { model, trace, labels };
 	const { inputs, parameters } = model.spec;
 	return {

@@ -6,7 +6,8 @@
  *   dark mode, and would let a lesson using them pass the build check);
  * - `maxSize` and `maxExpand`: no giant boxes, no runaway macro loops;
  * - shared macros (`\pd`, `\out`, `\net`, `\Etot`), copied fresh for each call so that a `\gdef`
- *   in one formula cannot leak into the next.
+ *   in one formula cannot leak into the next;
+ * - `\val{name}`, the value of a quantity from the `values` option (see val.ts).
  *
  * `renderTexStrict` throws on any error, LaTeX-faithfulness included: use it at build time to
  * validate lesson TeX. `renderTex` never throws: on an error it returns the source, escaped, in a
@@ -14,6 +15,9 @@
  */
 import katex from 'katex';
 import type { KatexOptions, ParseError, TrustContext } from 'katex';
+import { valMacro, type TexValues } from './val';
+
+export { isValError, parseValName, valMacro, valTex, type MacroFunction, type TexValues } from './val';
 
 /** Macros shared by every formula. Add here, once; lessons and the derivation use them freely. */
 export const TEX_MACROS: Readonly<Record<string, string>> = Object.freeze({
@@ -33,6 +37,11 @@ export interface RenderTexOptions {
 	display?: boolean;
 	/** Throw on a parse error instead of returning a `tex-error` fallback. Default false. */
 	throwOnError?: boolean;
+	/**
+	 * The values `\val{name}` shows. An unknown name renders as `?`, or is an error in strict mode
+	 * (and with `throwOnError`).
+	 */
+	values?: TexValues;
 }
 
 /** Trust nothing: a command that needs trust is an error, in both renderers. */
@@ -40,7 +49,7 @@ function refuseUntrusted(context: TrustContext): boolean {
 	throw new katex.ParseError(`${context.command} is not allowed (untrusted input)`);
 }
 
-function katexOptions(display: boolean, strict: boolean): KatexOptions {
+function katexOptions(display: boolean, strict: boolean, values: TexValues | undefined): KatexOptions {
 	return {
 		displayMode: display,
 		output: 'htmlAndMathml',
@@ -51,7 +60,7 @@ function katexOptions(display: boolean, strict: boolean): KatexOptions {
 		throwOnError: true,
 		maxSize: TEX_MAX_SIZE,
 		maxExpand: TEX_MAX_EXPAND,
-		macros: { ...TEX_MACROS },
+		macros: { ...TEX_MACROS, '\\val': valMacro(values, strict) },
 		globalGroup: false
 	};
 }
@@ -75,9 +84,9 @@ export function escapeHtml(text: string): string {
  */
 export function renderTex(tex: string, options: RenderTexOptions = {}): string {
 	const display = options.display ?? false;
-	if (options.throwOnError) return renderTexStrict(tex, { display });
+	if (options.throwOnError) return renderTexStrict(tex, { display, values: options.values });
 	try {
-		return katex.renderToString(tex, katexOptions(display, false));
+		return katex.renderToString(tex, katexOptions(display, false, options.values));
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		return `<code class="tex-error" title="${escapeHtml(message)}">${escapeHtml(tex)}</code>`;
@@ -88,8 +97,8 @@ export function renderTex(tex: string, options: RenderTexOptions = {}): string {
  * Renders TeX to an HTML string, throwing KaTeX's `ParseError` on any error, including
  * LaTeX-faithfulness problems that `renderTex` lets through. For build-time validation.
  */
-export function renderTexStrict(tex: string, options: Pick<RenderTexOptions, 'display'> = {}): string {
-	return katex.renderToString(tex, katexOptions(options.display ?? false, true));
+export function renderTexStrict(tex: string, options: Pick<RenderTexOptions, 'display' | 'values'> = {}): string {
+	return katex.renderToString(tex, katexOptions(options.display ?? false, true, options.values));
 }
 
 /** True for the errors KaTeX throws on bad TeX (as opposed to bugs elsewhere). */

@@ -2,5 +2,14 @@ export { checkModel, loadModel, buildModel, type ModelResult } from './load';
 export { traceModel, type Model, type Trace } from './trace';
 export { buildNetwork, neuronsOf, type NetworkModel, type NeuronInfo, type Connection } from './network';
 export { buildGraph, type GraphModel } from './graph';
-export { networkSchema, graphSchema, LOSSES, type NetworkSpec, type GraphSpec, type ModelSpec, type Activation } from './schema';
+export { buildArchitecture, layerSizes, type ArchitectureModel } from './architecture';
+export { networkCounts, layerCounts, type Counts } from './counts';
+export { evaluateRows } from './rows';
+export { softmax, softmaxDerivative } from './softmax';
+export { trainingTrace } from './training';
+export { updateParameter, velocityAfter, type UpdateRule } from './update';
+export {
+	networkSchema, graphSchema, architectureSchema, LOSSES, TRAINING_MODES,
+	type NetworkSpec, type GraphSpec, type ArchitectureSpec, type ModelSpec, type Activation, type Loss, type Example, type TrainingMode
+} from './schema';
 export { modelsInFile } from './file';

@@ -1,16 +1,19 @@
 import { ContentErrors, readYaml, schemaProblems, type Problem, type YamlSource } from '$lib/source';
-import { buildGraph, type GraphModel } from './graph';
-import { buildNetwork, type NetworkModel } from './network';
-import { graphSchema, networkSchema, type ModelSpec } from './schema';
+import { architectureProblems, buildArchitecture } from './architecture';
+import { buildGraph } from './graph';
+import { buildNetwork } from './network';
+import { architectureSchema, graphSchema, networkSchema, type ModelSpec } from './schema';
+import type { Model } from './trace';
 import { networkProblems, planGraph } from './validate';
 
 const VOCABULARY = [
 	'inputs', 'layers', 'parameters', 'targets', 'loss', 'learningRate', 'update', 'biases',
 	'activation', 'neurons', 'bias', 'type', 'threshold', 'temperature', 'atThreshold',
-	'values', 'define', 'output'
+	'values', 'define', 'output', 'momentum', 'velocities', 'data', 'training', 'mode', 'epochs',
+	'architecture', 'size', 'repeat'
 ];
 
-export type ModelResult = { ok: true; spec: ModelSpec; build(): NetworkModel | GraphModel } | { ok: false; problems: Problem[] };
+export type ModelResult = { ok: true; spec: ModelSpec; build(): Model } | { ok: false; problems: Problem[] };
 
 /**
  * Checks a parsed network or graph (plain data, from YAML) and returns a builder for its engine
@@ -18,7 +21,14 @@ export type ModelResult = { ok: true; spec: ModelSpec; build(): NetworkModel | G
  */
 export function checkModel(data: unknown): ModelResult {
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-		return { ok: false, problems: [{ path: [], message: 'a network must be a mapping with inputs and layers, or a graph with values, define and output' }] };
+		return { ok: false, problems: [{ path: [], message: 'a network must be a mapping with inputs and layers, or a graph with values, define and output, or architecture: { layers: [...] }' }] };
+	}
+	if ('architecture' in data) {
+		const parsed = architectureSchema.safeParse(data);
+		if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error, data, VOCABULARY) };
+		const problems = architectureProblems(parsed.data);
+		if (problems.length > 0) return { ok: false, problems };
+		return { ok: true, spec: { kind: 'architecture', ...parsed.data }, build: () => buildArchitecture(parsed.data) };
 	}
 	if ('define' in data || 'values' in data) {
 		const parsed = graphSchema.safeParse(data);
@@ -51,7 +61,7 @@ export function loadModel(source: YamlSource | { text: string; file: string }, p
 
 
 /** Builds the engine graph of a spec that was already checked (e.g. at build time, sent as data). */
-export function buildModel(spec: ModelSpec): NetworkModel | GraphModel {
+export function buildModel(spec: ModelSpec): Model {
 	const { kind, ...rest } = spec;
 	const result = checkModel(rest);
 	if (!result.ok) throw new Error(`${kind} spec no longer valid: ${result.problems[0]?.message}`);

@@ -1,5 +1,7 @@
 import { add, Value } from '$lib/autograd';
-import type { Activation, Loss, NetworkSpec } from './schema';
+import { errorTerm } from './loss';
+import type { Activation, NetworkSpec } from './schema';
+import { softmax } from './softmax';
 
 export type Connection = { source: string; weight: string | number };
 
@@ -22,6 +24,8 @@ export type NetworkModel = {
 	nodes: Map<string, Value>;
 	/** E_total, when the network has targets. */
 	loss?: Value;
+	/** The target of each output (leaves, so that training can set another example's). */
+	targets: Map<string, Value>;
 	/** Parameters that one update step changes (biases may be kept fixed). */
 	trainable: string[];
 	/** Parameters used as a bias by some neuron. */
@@ -51,20 +55,29 @@ export function buildNetwork(spec: NetworkSpec): NetworkModel {
 	const weight = (w: string | number) => (typeof w === 'number' ? new Value(w) : (nodes.get(w) as Value));
 
 	const neurons = neuronsOf(spec);
-	for (const n of neurons) {
-		const terms = n.inputs.map(({ source, weight: w }) => weight(w).mul(nodes.get(source) as Value));
-		if (n.bias !== undefined) terms.push(weight(n.bias));
-		const net = named(`net_${n.name}`, add(...terms));
-		nodes.set(n.name, named(`out_${n.name}`, activate(net, n.activation)));
-	}
+	// Layer by layer: a softmax output reads every net of its layer.
+	spec.layers.forEach((layer, l) => {
+		const inLayer = neurons.filter((n) => n.layer === l);
+		const nets = inLayer.map((n) => {
+			const terms = n.inputs.map(({ source, weight: w }) => weight(w).mul(nodes.get(source) as Value));
+			if (n.bias !== undefined) terms.push(weight(n.bias));
+			return add(...terms);
+		});
+		const outs = layer.activation.type === 'softmax' ? softmax(nets) : nets.map((net) => activate(net, layer.activation));
+		inLayer.forEach((n, i) => {
+			named(`net_${n.name}`, nets[i] as Value);
+			nodes.set(n.name, named(`out_${n.name}`, outs[i] as Value));
+		});
+	});
 
 	const biases = new Set(neurons.flatMap((n) => (typeof n.bias === 'string' ? [n.bias] : [])));
 	const trainable = Object.keys(spec.parameters).filter((p) => spec.update.biases || !biases.has(p));
-	const model: NetworkModel = { kind: 'network', spec, neurons, nodes, trainable, biases };
+	const model: NetworkModel = { kind: 'network', spec, neurons, nodes, trainable, biases, targets: new Map() };
 	if (spec.targets) {
 		const outputs = neurons.filter((n) => n.isOutput);
 		const errors = outputs.map((o) => {
 			const target = new Value((spec.targets as Record<string, number>)[o.name] as number).label(`target_${o.name}`);
+			model.targets.set(o.name, target);
 			return named(`E_${o.name}`, errorTerm(spec.loss, target, nodes.get(`out_${o.name}`) as Value, outputs.length));
 		});
 		model.loss = named('E_total', add(...errors));
@@ -87,16 +100,7 @@ function activate(net: Value, a: Activation): Value {
 		case 'identity':
 		case 'linear':
 			return net.identity();
+		case 'softmax':
+			throw new Error('softmax is a function of the whole layer: see softmax.ts');
 	}
-}
-
-/**
- * One output's share of E_total. half-squared-error: ½(t − out)²; squared-error: (t − out)²;
- * mean-squared-error: (t − out)² / n, so that E_total is the mean over the n outputs.
- */
-function errorTerm(loss: Loss, target: Value, out: Value, n: number): Value {
-	const squared = target.sub(out).pow(2);
-	if (loss === 'half-squared-error') return squared.mul(0.5);
-	if (loss === 'mean-squared-error') return squared.mul(1 / n);
-	return squared;
 }

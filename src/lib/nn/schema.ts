@@ -11,7 +11,7 @@ const num = z.number({ error: 'must be a number (not text or a list)' }).refine(
 /** A weight or bias is a parameter's name, or a fixed number that is never trained. */
 const weight = z.union([name, num], { error: 'must be a parameter name (like w1) or a number' });
 
-const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'step', 'identity', 'linear'] as const;
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'step', 'identity', 'linear', 'softmax'] as const;
 
 const activation = z.preprocess(
 	(a) => (typeof a === 'string' ? { type: a } : a),
@@ -29,7 +29,8 @@ const activation = z.preprocess(
 				/** What the threshold itself gives; the decks differ (≥ fires in one, > in another). */
 				atThreshold: z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' }).default(1)
 			}),
-			z.strictObject({ type: z.enum(['tanh', 'relu', 'identity', 'linear']) })
+			// softmax is one function of the whole layer (each out reads every net): last layer only.
+			z.strictObject({ type: z.enum(['tanh', 'relu', 'identity', 'linear', 'softmax']) })
 		],
 		{ error: `must be one of ${ACTIVATIONS.join(', ')}` }
 	)
@@ -45,7 +46,17 @@ const layer = z.strictObject({
 	neurons: z.record(name, neuron)
 });
 
-export const LOSSES = ['half-squared-error', 'squared-error', 'mean-squared-error'] as const;
+export const LOSSES = ['half-squared-error', 'squared-error', 'mean-squared-error', 'cross-entropy', 'binary-cross-entropy'] as const;
+
+export const TRAINING_MODES = ['incremental', 'batch'] as const;
+
+/** One example of a data set: a value for every input, a target for every output. */
+const example = z.strictObject({ inputs: z.record(name, num), targets: z.record(name, num) });
+
+const training = z.strictObject({
+	mode: z.enum(TRAINING_MODES, { error: `must be one of ${TRAINING_MODES.join(', ')}` }).default('incremental'),
+	epochs: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).default(1)
+});
 
 export const networkSchema = z.strictObject({
 	inputs: z.record(name, num),
@@ -54,7 +65,28 @@ export const networkSchema = z.strictObject({
 	targets: z.record(name, num).optional(),
 	loss: z.enum(LOSSES, { error: `must be one of ${LOSSES.join(', ')}` }).default('half-squared-error'),
 	learningRate: num.refine((x) => x > 0, { error: 'must be above 0' }).optional(),
-	update: z.strictObject({ biases: z.boolean().default(true) }).default({ biases: true })
+	update: z.strictObject({ biases: z.boolean().default(true) }).default({ biases: true }),
+	/** λ of the momentum rule (see update.ts); without it an update is plain gradient descent. */
+	momentum: num.refine((x) => x >= 0 && x < 1, { error: 'must be at least 0 and below 1' }).optional(),
+	/** Velocities before the first momentum update; 0 for a parameter not named. */
+	velocities: z.record(name, num).optional(),
+	/** Examples for the training quantities; inputs and targets above stay the traced example. */
+	data: z.array(example).min(1, { error: 'a data set needs at least one example' }).optional(),
+	training: training.optional()
+});
+
+/** A positive whole number of neurons. */
+const size = z.int({ error: 'must be a whole number of neurons' }).min(1, { error: 'must be at least 1' });
+
+/** Sizes of the input layer, the hidden layers and the output layer; fully connected. */
+export const architectureSchema = z.strictObject({
+	architecture: z.strictObject({
+		// `25` is read as { size: 25 }, so that `{ size: 100, repeat: 10 }` is checked key by key.
+		layers: z
+			.array(z.preprocess((l) => (typeof l === 'object' && l !== null ? l : { size: l }), z.strictObject({ size, repeat: z.int({ error: 'must be a whole number of layers' }).min(1, { error: 'must be at least 1' }).default(1) })))
+			.min(1, { error: 'list the sizes of the input, hidden and output layers, as in [3, 25, 12]' }),
+		biases: z.boolean().default(true)
+	})
 });
 
 export const graphSchema = z.strictObject({
@@ -65,6 +97,12 @@ export const graphSchema = z.strictObject({
 
 export type NetworkSpec = z.output<typeof networkSchema>;
 export type GraphSpec = z.output<typeof graphSchema>;
+export type ArchitectureSpec = z.output<typeof architectureSchema>;
+export type Example = z.output<typeof example>;
+export type TrainingMode = (typeof TRAINING_MODES)[number];
 export type Activation = NetworkSpec['layers'][number]['activation'];
 export type Loss = (typeof LOSSES)[number];
-export type ModelSpec = ({ kind: 'network' } & NetworkSpec) | ({ kind: 'graph' } & GraphSpec);
+export type ModelSpec =
+	| ({ kind: 'network' } & NetworkSpec)
+	| ({ kind: 'graph' } & GraphSpec)
+	| ({ kind: 'architecture' } & ArchitectureSpec);

@@ -1,13 +1,19 @@
 import { recomputeAll, type Value } from '$lib/autograd';
+import { traceArchitecture, type ArchitectureModel } from './architecture';
+import { networkCounts } from './counts';
 import type { GraphModel } from './graph';
 import type { NetworkModel } from './network';
+import { softmaxDerivative } from './softmax';
+import { trainingTrace } from './training';
+import { updateParameter, velocityAfter } from './update';
 
-export type Model = NetworkModel | GraphModel;
+export type Model = NetworkModel | GraphModel | ArchitectureModel;
 
 /** Every quantity of a model by name, in full float64: what the learner may be asked. */
 export type Trace = Record<string, number>;
 
 export function traceModel(model: Model): Trace {
+	if (model.kind === 'architecture') return traceArchitecture(model);
 	return model.kind === 'network' ? traceNetwork(model) : traceGraph(model);
 }
 
@@ -22,11 +28,29 @@ function traceGraph(model: GraphModel): Trace {
 
 function traceNetwork(model: NetworkModel): Trace {
 	const trace: Trace = {};
+	Object.assign(trace, forwardAndLocal(model));
+	Object.assign(trace, backward(model));
+	Object.assign(trace, networkCounts(model.spec, model.neurons));
+	Object.assign(trace, trainingTrace(model.spec));
+	return trace;
+}
+
+/** Every node's value, and each neuron's local derivatives: dout/dnet, dnet/dP, dnet/dout. */
+function forwardAndLocal(model: NetworkModel): Trace {
+	const trace: Trace = {};
 	const node = (name: string) => model.nodes.get(name) as Value;
 	for (const [name, v] of model.nodes) trace[name] = v.data;
 
 	for (const n of model.neurons) {
-		trace[`dout_${n.name}/dnet_${n.name}`] = node(`out_${n.name}`).local[0] as number;
+		if (n.activation.type === 'softmax') {
+			// Each softmax out reads every net of its layer: the off-diagonal terms get names too.
+			const out = (x: string) => node(`out_${x}`).data;
+			for (const m of model.neurons.filter((x) => x.layer === n.layer)) {
+				trace[`dout_${n.name}/dnet_${m.name}`] = softmaxDerivative(out(n.name), out(m.name), m === n);
+			}
+		} else {
+			trace[`dout_${n.name}/dnet_${n.name}`] = node(`out_${n.name}`).local[0] as number;
+		}
 		// A parameter used twice by one neuron (two weights, or a weight and the bias) adds up.
 		const addTo = (key: string, x: number) => (trace[key] = (trace[key] ?? 0) + x);
 		for (const { source, weight } of n.inputs) {
@@ -35,6 +59,13 @@ function traceNetwork(model: NetworkModel): Trace {
 		}
 		if (typeof n.bias === 'string') addTo(`dnet_${n.name}/d${n.bias}`, 1);
 	}
+	return trace;
+}
+
+/** The gradients of E_total and, with a learning rate (or momentum), one update step. */
+function backward(model: NetworkModel): Trace {
+	const trace: Trace = {};
+	const node = (name: string) => model.nodes.get(name) as Value;
 	const loss = model.loss;
 	if (!loss) return trace;
 
@@ -53,10 +84,14 @@ function traceNetwork(model: NetworkModel): Trace {
 	const parameters = Object.keys(model.spec.parameters);
 	for (const p of parameters) trace[`dE/d${p}`] = node(p).grad;
 
-	const rate = model.spec.learningRate;
+	const { learningRate: rate, momentum } = model.spec;
+	const v0 = (p: string) => model.spec.velocities?.[p] ?? 0;
+	if (momentum !== undefined) {
+		for (const p of model.trainable) trace[`v_${p}`] = velocityAfter(v0(p), node(p).grad, momentum);
+	}
 	if (rate === undefined) return trace;
 	for (const p of parameters) {
-		trace[`${p}_new`] = model.trainable.includes(p) ? node(p).data - rate * node(p).grad : node(p).data;
+		trace[`${p}_new`] = model.trainable.includes(p) ? updateParameter(node(p).data, node(p).grad, v0(p), { rate, momentum }).value : node(p).data;
 	}
 	trace.E_total_after_update = lossAfter(model, loss, (p) => trace[`${p}_new`] as number);
 	return trace;

@@ -2,6 +2,7 @@ import type { KeyPath, Problem } from '$lib/source';
 import { closest } from '$lib/source';
 import { ExpressionError, parseExpression, type Expression } from './expr';
 import type { GraphSpec, NetworkSpec } from './schema';
+import { outputProblems, trainingProblems } from './validate-learning';
 
 /** Checks what a schema cannot: that every name refers to something, in an order that works. */
 export function networkProblems(spec: NetworkSpec): Problem[] {
@@ -10,7 +11,8 @@ export function networkProblems(spec: NetworkSpec): Problem[] {
 	const inputs = Object.keys(spec.inputs);
 	const parameters = new Set(Object.keys(spec.parameters));
 	const used = new Set<string>();
-	const available = new Set(inputs); // what a neuron of the current layer may read
+	// What a neuron may read: the inputs and every neuron of an earlier layer (skip connections too).
+	const available = new Set(inputs);
 	const owner = new Map<string, string>(inputs.map((i) => [i, 'an input']));
 	for (const p of parameters) if (owner.has(p)) report(['parameters', p], `“${p}” is already the name of an input`);
 
@@ -36,38 +38,25 @@ export function networkProblems(spec: NetworkSpec): Problem[] {
 			for (const [source, w] of Object.entries(neuron.inputs)) {
 				if (!available.has(source)) {
 					const later = names.includes(source) || spec.layers.slice(l + 1).some((x) => source in x.neurons);
-					const earlier = owner.has(source); // an input or a neuron two or more layers back
-					const from = l === 0 ? 'the inputs' : `layer ${l}`;
 					const guess = closest(source, available);
 					report(
 						[...at, 'inputs', source],
 						later
 							? `“${source}” is in this layer or a later one: a neuron reads only inputs or neurons of earlier layers`
-							: earlier
-								? `“${source}” is ${owner.get(source)}, but a neuron in layer ${l + 1} reads only ${from}: use one of ${[...available].join(', ')}`
-								: `unknown input “${source}”: use one of ${[...available].join(', ')}${guess ? ` (did you mean “${guess}”?)` : ''}`
+							: `unknown input “${source}”: use one of ${[...available].join(', ')}${guess ? ` (did you mean “${guess}”?)` : ''}`
 					);
 				}
 				checkWeight([...at, 'inputs', source], w);
 			}
 			if (neuron.bias !== undefined) checkWeight([...at, 'bias'], neuron.bias);
 		}
-		available.clear();
 		names.forEach((n) => available.add(n));
 	});
 
 	for (const p of parameters) {
 		if (!used.has(p)) report(['parameters', p], `the parameter “${p}” is not used by any neuron: remove it or connect it`);
 	}
-	if (spec.targets) {
-		const outputs = Object.keys(spec.layers.at(-1)?.neurons ?? {});
-		for (const t of Object.keys(spec.targets)) {
-			if (!outputs.includes(t)) report(['targets', t], `“${t}” is not an output neuron: targets are for ${outputs.join(', ')}`);
-		}
-		for (const o of outputs) {
-			if (!(o in spec.targets)) report(['targets'], `the output “${o}” has no target: add ${o}: <number>`);
-		}
-	}
+	problems.push(...outputProblems(spec), ...trainingProblems(spec));
 	return problems;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, isTexParseError, renderTex, renderTexStrict } from '$lib/katex';
+import { escapeHtml, isTexParseError, isValError, parseValName, renderTex, renderTexStrict, valTex } from '$lib/katex';
 
 /** The visible and MathML markup, without the TeX source annotation (which differs by design). */
 function withoutAnnotation(html: string): string {
@@ -113,5 +113,64 @@ describe('escapeHtml', () => {
 		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
 			'&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;'
 		);
+	});
+});
+
+describe('\\val{name}', () => {
+	const values = (name: string) => ({ i1: 0.05, w5: 0.4, big: 12.34567, neg: -0.25, tiny: 1.5e-9, 'b:E_total': 0.298371109 })[name];
+	/** The number KaTeX typesets for a formula: the text of its MathML <mn> elements. */
+	const numbers = (html: string) => [...html.matchAll(/<mn>([^<]*)<\/mn>/g)].map((m) => m[1]);
+
+	it('shows the value with 4 significant digits and no trailing zeros', () => {
+		expect(numbers(renderTex('\\val{i1}', { values }))).toEqual(['0.05']);
+		expect(numbers(renderTex('\\val{w5}', { values }))).toEqual(['0.4']);
+		expect(numbers(renderTex('\\val{b:E_total}', { values }))).toEqual(['0.2984']);
+		expect(numbers(renderTex('\\val{big}', { values }))).toEqual(['12.35']);
+	});
+
+	it('renders as the number typed in its place would', () => {
+		expect(withoutAnnotation(renderTex('i_1 = \\val{i1}', { values }))).toBe(withoutAnnotation(renderTex('i_1 = {0.05}')));
+		expect(withoutAnnotation(renderTex('x = \\val{neg}', { values }))).toBe(withoutAnnotation(renderTex('x = {-0.25}')));
+		expect(withoutAnnotation(renderTex('\\val{tiny}', { values }))).toBe(withoutAnnotation(renderTex('{1.5 \\times 10^{-9}}')));
+	});
+
+	it('keeps the source \\val{…} in the MathML annotation, so the page can render it again with other values', () => {
+		const tex = 'i_1 = \\val{i1},\\ \\val{b:E_total}';
+		expect(renderTex(tex, { values })).toContain(`<annotation encoding="application/x-tex">${tex}</annotation>`);
+		expect(renderTexStrict(tex, { values, display: true })).toContain(`<annotation encoding="application/x-tex">${tex}</annotation>`);
+	});
+
+	it('shows another variant’s numbers from the same source', () => {
+		const other = (name: string) => (name === 'i1' ? 0.3 : undefined);
+		expect(numbers(renderTex('\\val{i1}', { values: other }))).toEqual(['0.3']);
+	});
+
+	it('works as a superscript and ignores spaces around the name', () => {
+		expect(numbers(renderTex('x^\\val{ i1 }', { values }))).toEqual(['0.05']);
+	});
+
+	it('renders an unknown name as ? when forgiving, with or without values', () => {
+		expect(withoutAnnotation(renderTex('\\val{nope}', { values }))).toBe(withoutAnnotation(renderTex('{?}')));
+		expect(renderTex('\\val{i1}')).not.toMatch(/tex-error/);
+		expect(withoutAnnotation(renderTex('\\val{i1}'))).toBe(withoutAnnotation(renderTex('{?}')));
+	});
+
+	it('throws on an unknown name in strict mode, marked as a \\val error', () => {
+		expect(() => renderTexStrict('\\val{nope}', { values })).toThrow('unknown quantity “nope” in \\val{nope}');
+		expect(() => renderTex('\\val{nope}', { values, throwOnError: true })).toThrow(/KaTeX parse error/);
+		try {
+			renderTexStrict('\\val{nope}');
+			expect.unreachable();
+		} catch (error) {
+			expect(isTexParseError(error)).toBe(true);
+			expect(isValError(error)).toBe(true);
+		}
+		expect(isValError(new Error('x'))).toBe(false);
+	});
+
+	it('splits network:name', () => {
+		expect(parseValName('b:E_total')).toEqual({ network: 'b', quantity: 'E_total' });
+		expect(parseValName(' out_h1 ')).toEqual({ quantity: 'out_h1' });
+		expect(valTex(Number.NaN)).toBe('{\\text{—}}');
 	});
 });

@@ -83,7 +83,7 @@ describe('exercise and derivation blocks', () => {
 	it('rejects a hint outside any exercise and an exercise inside a list', () => {
 		const errors = errorsOf(twoNetworks('::hint[Lost.]\n\n- item\n\n  :::exercise{ask="f" network="graph"}\n  f?\n  :::'));
 		expect(errors.map((e) => [e.line, e.message])).toEqual([
-			[10, expect.stringContaining('a hint belongs inside an :::exercise or :::derivation block')],
+			[10, expect.stringContaining('a hint belongs inside an :::exercise, :::derivation or :::table block')],
 			[14, expect.stringContaining('must start at the beginning of a line, outside lists and quotes')]
 		]);
 	});

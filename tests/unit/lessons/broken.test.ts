@@ -14,7 +14,14 @@ const CASES: Array<[string, string, number, string]> = [
 	['rejects an onclick attribute', 'onclick.md', 17, 'remove the onclick attribute'],
 	['rejects a javascript: link', 'javascript-link.md', 17, 'remove the javascript: link'],
 	['rejects an unknown block name and suggests the known one', 'unknown-block.md', 17, 'unknown block “exercize”: did you mean “exercise”?'],
-	['rejects a broken network at its own line in the front matter', 'broken-network.md', 9, 'unknown input “h3”']
+	['rejects a broken network at its own line in the front matter', 'broken-network.md', 9, 'unknown input “h3”'],
+	['rejects a table input the network does not have', 'table-unknown-input.md', 16, '“x_1” is not an input of the network: did you mean “x1”? (its inputs: x0, x1)'],
+	['rejects a table row with too many numbers, naming the row', 'table-row-length.md', 16, 'row 3 (“1 0 1”) has 3 numbers for 2 inputs (x0 x1)'],
+	['rejects a table row with a word for a number, naming the row', 'table-bad-number.md', 16, 'row 2 (“0 one”): “one” is not a number'],
+	['rejects a table asking an unknown quantity', 'table-unknown-ask.md', 16, 'unknown quantity “out_z”: did you mean “out_y”?'],
+	['rejects a table asking a derivative, which is no forward quantity', 'table-derivative-ask.md', 16, 'ask for “dout_y/dnet_y” in an :::exercise instead'],
+	['rejects \\val of an unknown quantity at the formula’s line', 'val-unknown-quantity.md', 17, 'unknown quantity “i3” in \\val{i3}: did you mean “i1”?'],
+	['rejects variants that is not true or false', 'variants-not-boolean.md', 5, 'variants: must be true or false']
 ];
 
 describe('a broken lesson', () => {

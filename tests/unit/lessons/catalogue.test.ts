@@ -37,7 +37,7 @@ describe('the catalogue of lessons', () => {
 		} catch (e) {
 			expect(e).toBeInstanceOf(ContentErrors);
 			const files = new Set((e as ContentErrors).errors.map((x) => x.file));
-			expect(files.size).toBe(12);
+			expect(files.size).toBe(19);
 		}
 	});
 

@@ -10,9 +10,17 @@ describe('npm run check:content', () => {
 		const result = run(`${FIXTURES}/broken`);
 		expect(result.status).toBe(1);
 		const lines = result.stderr.trim().split('\n');
-		expect(lines).toHaveLength(12);
+		expect(lines).toHaveLength(19);
 		expect(lines).toContain(`${FIXTURES}/broken/unknown-quantity.md:17: unknown quantity “out_h3”: did you mean “out_h1”?`);
-		expect(result.stdout).toContain('check:content: 12 lessons, 0 network files: 12 errors, 0 notes on printed values');
+		expect(result.stdout).toContain('check:content: 19 lessons, 0 network files: 19 errors, 0 notes on printed values');
+	}, 30_000);
+
+	it('checks content/ and the template of the authoring guide when given no folder', () => {
+		const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts'], { encoding: 'utf8', timeout: 30_000 });
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/check:content: \d+ lessons? and docs\/template-lesson\.md, .*: 0 errors/);
+		expect(result.stdout).not.toContain('docs/template-lesson.md:');
 	}, 30_000);
 
 	it('prints a slide’s disagreeing number as a note and exits 0', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelsInFile } from '$lib/nn';
 import { ContentError, ContentErrors } from '$lib/source';
@@ -68,7 +69,7 @@ const CASES: Case[] = [
 		text: NETWORK({ act: 'activation: sigmoidd' }),
 		line: 3,
 		key: 'layers[0].activation',
-		message: /must be one of sigmoid, tanh, relu, step, identity, linear \(did you mean “sigmoid”\?\)/
+		message: /must be one of sigmoid, tanh, relu, step, identity, linear, softmax \(did you mean “sigmoid”\?\)/
 	},
 	{
 		name: 'a misspelt key, with the right one suggested',
@@ -120,11 +121,11 @@ const CASES: Case[] = [
 		message: /“o1” is in this layer or a later one: a neuron reads only inputs or neurons of earlier layers/
 	},
 	{
-		name: 'a neuron reading an input past the layer before it',
-		text: NETWORK({ o: '{ inputs: { h1: w3, i1: w3 } }' }),
+		name: 'an unknown source of a neuron past the first layer, listing the inputs and earlier neurons',
+		text: NETWORK({ o: '{ inputs: { h1: w3, h3: w3 } }' }),
 		line: 8,
-		key: 'layers[1].neurons.o1.inputs.i1',
-		message: /“i1” is an input, but a neuron in layer 2 reads only layer 1: use one of h1/
+		key: 'layers[1].neurons.o1.inputs.h3',
+		message: /unknown input “h3”: use one of i1, i2, h1 \(did you mean “h1”\?\)/
 	},
 	{
 		name: 'a neuron name used in two layers',
@@ -198,7 +199,7 @@ const CASES: Case[] = [
 		text: lines(NETWORK(), 'loss: mean-squared-eror'),
 		line: 11,
 		key: 'loss',
-		message: /must be one of half-squared-error, squared-error, mean-squared-error \(did you mean “mean-squared-error”\?\)/
+		message: /must be one of half-squared-error, squared-error, mean-squared-error, cross-entropy, binary-cross-entropy \(did you mean “mean-squared-error”\?\)/
 	},
 	{
 		name: 'update.biases that is not true or false',
@@ -213,6 +214,153 @@ const CASES: Case[] = [
 		line: 11,
 		key: 'learningRate',
 		message: /must be above 0/
+	},
+	{
+		name: 'softmax in a layer that is not the last',
+		text: NETWORK({ act: 'activation: softmax' }),
+		line: 3,
+		key: 'layers[0].activation',
+		message: /softmax is only for the last layer/
+	},
+	{
+		name: 'a cross-entropy target above 1',
+		text: lines(NETWORK({ targets: 'targets: { o1: 1.5 }' }), 'loss: cross-entropy'),
+		line: 10,
+		key: 'targets.o1',
+		message: /a cross-entropy target is a probability: use a value from 0 to 1/
+	},
+	{
+		name: 'a negative binary-cross-entropy target',
+		text: lines(NETWORK({ targets: 'targets: { o1: -0.2 }' }), 'loss: binary-cross-entropy'),
+		line: 10,
+		key: 'targets.o1',
+		message: /a binary-cross-entropy target is a probability: use a value from 0 to 1/
+	},
+	{
+		name: 'cross-entropy on outputs that are not between 0 and 1',
+		text: lines(NETWORK().replace('  - activation: sigmoid\n    neurons:\n      o1', '  - activation: relu\n    neurons:\n      o1'), 'loss: cross-entropy'),
+		line: 11,
+		key: 'loss',
+		message: /cross-entropy takes the log of the outputs, so they must lie between 0 and 1: use softmax or sigmoid in the last layer, not relu/
+	},
+	{
+		name: 'momentum of 1 or more',
+		text: lines(NETWORK(), 'momentum: 1'),
+		line: 11,
+		key: 'momentum',
+		message: /must be at least 0 and below 1/
+	},
+	{
+		name: 'negative momentum',
+		text: lines(NETWORK(), 'momentum: -0.1'),
+		line: 11,
+		key: 'momentum',
+		message: /must be at least 0 and below 1/
+	},
+	{
+		name: 'velocities without momentum',
+		text: lines(NETWORK(), 'velocities: { w1: 0.1 }'),
+		line: 11,
+		key: 'velocities',
+		message: /velocities are for the momentum rule: add momentum/
+	},
+	{
+		name: 'a velocity for an unknown parameter',
+		text: lines(NETWORK(), 'momentum: 0.9', 'velocities: { w4: 0.1 }'),
+		line: 12,
+		key: 'velocities.w4',
+		message: /“w4” is not a parameter: a velocity belongs to one of w1, w2, w3, b1 \(did you mean “w1”\?\)/
+	},
+	{
+		name: 'a data row naming an unknown input',
+		text: lines(NETWORK(), 'learningRate: 0.5', 'data:', '  - { inputs: { i1: 0, i2: 1 }, targets: { o1: 1 } }', '  - { inputs: { i1: 0, i3: 1 }, targets: { o1: 1 } }'),
+		line: 14,
+		key: 'data[1].inputs.i3',
+		message: /“i3” is not an input of the network: use one of i1, i2/
+	},
+	{
+		name: 'a data row without a value for an input',
+		text: lines(NETWORK(), 'learningRate: 0.5', 'data:', '  - inputs: { i1: 0 }', '    targets: { o1: 1 }'),
+		line: 13,
+		key: 'data[0].inputs',
+		message: /the input “i2” has no value in this example: add i2: <number>/
+	},
+	{
+		name: 'a data row naming an unknown target',
+		text: lines(NETWORK(), 'learningRate: 0.5', 'data:', '  - inputs: { i1: 0, i2: 1 }', '    targets: { o1: 1, o2: 0 }'),
+		line: 14,
+		key: 'data[0].targets.o2',
+		message: /“o2” is not an output neuron: targets are for o1/
+	},
+	{
+		name: 'a data row with a cross-entropy target out of [0, 1]',
+		text: lines(NETWORK(), 'loss: cross-entropy', 'learningRate: 0.5', 'data:', '  - { inputs: { i1: 0, i2: 1 }, targets: { o1: 2 } }'),
+		line: 14,
+		key: 'data[0].targets.o1',
+		message: /a cross-entropy target is a probability/
+	},
+	{
+		name: 'a data set without a learning rate',
+		text: lines(NETWORK(), 'data:', '  - { inputs: { i1: 0, i2: 1 }, targets: { o1: 1 } }'),
+		line: 11,
+		key: 'data',
+		message: /training on a data set needs a learningRate/
+	},
+	{
+		name: 'an unknown training mode, with the nearest one suggested',
+		text: lines(NETWORK(), 'learningRate: 0.5', 'data: [{ inputs: { i1: 0, i2: 1 }, targets: { o1: 1 } }]', 'training: { mode: online }'),
+		line: 13,
+		key: 'training.mode',
+		message: /must be one of incremental, batch$/
+	},
+	{
+		name: 'a misspelt training mode',
+		text: lines(NETWORK(), 'learningRate: 0.5', 'data: [{ inputs: { i1: 0, i2: 1 }, targets: { o1: 1 } }]', 'training:', '  mode: bach'),
+		line: 14,
+		key: 'training.mode',
+		message: /must be one of incremental, batch \(did you mean “batch”\?\)/
+	},
+	{
+		name: 'zero epochs',
+		text: lines(NETWORK(), 'learningRate: 0.5', 'data: [{ inputs: { i1: 0, i2: 1 }, targets: { o1: 1 } }]', 'training: { mode: batch, epochs: 0 }'),
+		line: 13,
+		key: 'training.epochs',
+		message: /must be at least 1/
+	},
+	{
+		name: 'training without a data set',
+		text: lines(NETWORK(), 'learningRate: 0.5', 'training: { mode: batch }'),
+		line: 12,
+		key: 'training',
+		message: /training needs a data set: add data/
+	},
+	{
+		name: 'an architecture with only an input layer',
+		text: lines('# Counting weights.', 'architecture:', '  layers: [3]'),
+		line: 3,
+		key: 'architecture.layers',
+		message: /a network needs an input layer and at least one more/
+	},
+	{
+		name: 'an architecture with a layer of no neurons',
+		text: lines('architecture:', '  layers:', '    - 3', '    - 0', '    - 2'),
+		line: 4,
+		key: 'architecture.layers[1]',
+		message: /must be at least 1/
+	},
+	{
+		name: 'an architecture with a fractional layer size',
+		text: lines('architecture:', '  layers:', '    - 3', '    - 2.5'),
+		line: 4,
+		key: 'architecture.layers[1]',
+		message: /must be a whole number of neurons/
+	},
+	{
+		name: 'an architecture with a misspelt repeat',
+		text: lines('architecture:', '  layers:', '    - 3', '    - { size: 100, repeats: 10 }'),
+		line: 4,
+		key: 'architecture.layers[1].repeats',
+		message: /unknown key “repeats”: did you mean “repeat”\?/
 	},
 	{
 		name: 'a graph with an unknown name',
@@ -320,6 +468,23 @@ describe('a broken network in a lesson’s front matter', () => {
 	});
 });
 
+describe('what is not a mistake', () => {
+	it('accepts a neuron reading an input past the layer before it (a skip connection)', () => {
+		expect(reported(NETWORK({ o: '{ inputs: { h1: w3, i1: w3 } }' }), 'skip.yaml')).toEqual([]);
+	});
+
+	it('accepts cross-entropy targets from 0 to 1 that do not sum to 1', () => {
+		const text = NETWORK({ o: '{ inputs: { h1: w3 } }\n      o2: { inputs: { h1: w3 } }', targets: 'targets: { o1: 0.7, o2: 0.9 }' });
+		const softmax = text.replace('  - activation: sigmoid\n    neurons:\n      o1', '  - activation: softmax\n    neurons:\n      o1');
+		expect(softmax).toContain('softmax');
+		expect(reported(lines(softmax, 'loss: cross-entropy'), 'ce.yaml')).toEqual([]);
+	});
+
+	it('accepts momentum 0 and velocities for some parameters only', () => {
+		expect(reported(lines(NETWORK(), 'momentum: 0', 'velocities: { w1: 0.1 }'), 'm.yaml')).toEqual([]);
+	});
+});
+
 describe('reporting', () => {
 	it('gives every mistake of a file at once, each as file:line: key: message', () => {
 		const text = NETWORK({ h: '{ inputs: { i1: w1, i3: w2 }, bias: b1 }', params: 'parameters:\n  w1: 0.1\n  w2: 0.2\n  w3: 0.3\n  w9: 0.9\n  b1: 0.4' });
@@ -361,8 +526,7 @@ describe('reporting', () => {
 });
 
 describe('the files in content/networks', () => {
-	it.each(['mazur-2-2-2.yaml', 'graph-xyz.yaml'])('%s loads without any error', async (name) => {
-		const { readFileSync } = await import('node:fs');
+	it.each(['mazur-2-2-2.yaml', 'graph-xyz.yaml', 'softmax-cross-entropy.yaml'])('%s loads without any error', (name) => {
 		const text = readFileSync(new URL(`../../../content/networks/${name}`, import.meta.url), 'utf8');
 		expect(reported(text, name)).toEqual([]);
 	});

@@ -125,7 +125,15 @@ export function mazurReference(s: MazurSetup = MAZUR): Record<string, number> {
 		delta_o2,
 		...Object.fromEntries(names.map((n) => [`dE/d${n}`, grad[n]])),
 		...Object.fromEntries(names.map((n) => [`${n}_new`, next[n]])),
-		E_total_after_update: after.E_total
+		E_total_after_update: after.E_total,
+		// 8 arrows, each with its own weight; 4 neurons with a bias, but b1 and b2 are shared, so
+		// 8 + 2 = 10 parameters; 2 inputs × 2 hidden × 2 outputs = 8 paths.
+		count_connections: 8,
+		count_weights: 8,
+		count_biases: 4,
+		count_parameters: 10,
+		count_paths: 8,
+		count_neurons: 4
 	};
 }
 

@@ -26,6 +26,7 @@ const COMMANDS = [
 	['content/networks/mazur-2-2-2.yaml', '--json'],
 	['content/networks/mazur-2-2-2.yaml'],
 	['content/networks/graph-xyz.yaml', '--json'],
+	['content/networks/softmax-cross-entropy.yaml', '--json'],
 	['tests/fixtures/networks/lesson-network.md', '--json'],
 	['tests/fixtures/networks/lesson-networks.md', '--json'],
 	['tests/fixtures/networks/lesson-networks.md', '--network', 'graph', '--json'],
@@ -75,6 +76,21 @@ describe('npm run trace -- FILE --json', () => {
 		expect(json('content/networks/graph-xyz.yaml')).toEqual({
 			x: -2, y: 5, z: -4, q: 3, f: -12, 'df/dx': -4, 'df/dy': -4, 'df/dz': 3, 'df/dq': -4
 		});
+	});
+
+	it('prints a softmax layer with cross-entropy: outputs summing to 1, delta = out − t, every dout_X/dnet_Y', () => {
+		const printed = json('content/networks/softmax-cross-entropy.yaml');
+		const outs = ['o1', 'o2', 'o3'];
+		const target: Record<string, number> = { o1: 0, o2: 1, o3: 0 };
+		expect(outs.reduce((s, o) => s + (printed[`out_${o}`] as number), 0)).toBeCloseTo(1, 15);
+		for (const o of outs) {
+			expect(Math.abs((printed[`delta_${o}`] as number) - ((printed[`out_${o}`] as number) - (target[o] as number))), o).toBeLessThanOrEqual(1e-15);
+			for (const p of outs) {
+				const [x, y] = [printed[`out_${o}`] as number, printed[`out_${p}`] as number];
+				expect(relativeError(printed[`dout_${o}/dnet_${p}`] as number, o === p ? x * (1 - x) : -x * y), `${o} ${p}`).toBeLessThanOrEqual(1e-15);
+			}
+		}
+		expect(printed.count_parameters).toBe(14);
 	});
 
 	it('reads the network in a lesson’s front matter', () => {

@@ -37,7 +37,9 @@ export const frontMatterSchema = z.strictObject({
 	network: z.unknown().optional(),
 	networks: z.record(z.string(), z.unknown(), { error: 'must be a mapping of names to networks (name: { inputs: …, layers: … })' }).optional(),
 	labels: z.record(z.string(), z.string({ error: 'must be TeX text, e.g. "z_{h1}"' }), { error: 'must be a mapping of quantity names to TeX (net_h1: "z_{h1}")' }).optional(),
-	printed: z.array(printedSchema, { error: 'must be a list (each item starting with “- ”)' }).optional()
+	printed: z.array(printedSchema, { error: 'must be a list (each item starting with “- ”)' }).optional(),
+	/** false turns off "new numbers" (a lesson whose numbers are the point, such as logic gates). */
+	variants: z.boolean({ error: 'must be true or false' }).default(true)
 });
 
 const VOCABULARY = [
@@ -74,6 +76,7 @@ export type FrontMatter = {
 	networks?: Record<string, unknown>;
 	labels: Record<string, string>;
 	printed: PrintedEntry[];
+	variants: boolean;
 	/** True when every part was valid. */
 	valid: boolean;
 };
@@ -103,7 +106,7 @@ export function readFrontMatter(source: string, file: string, errors: ContentErr
 
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
 		errors.push(new ContentError(file, split.yamlFirstLine, 'the front matter must be a mapping of keys to values (title: …)'));
-		return { yaml, minSignificant: 3, labels: {}, printed: [], valid: false };
+		return { yaml, minSignificant: 3, labels: {}, printed: [], variants: true, valid: false };
 	}
 	const raw = data as Record<string, unknown>;
 	errors.push(...yaml.errorsFor(withoutEchoes(schemaProblems(whole.error, data, VOCABULARY), raw)));
@@ -123,6 +126,7 @@ export function readFrontMatter(source: string, file: string, errors: ContentErr
 		networks: part('networks'),
 		labels: part('labels') ?? {},
 		printed: part('printed') ?? [],
+		variants: part('variants') ?? true,
 		valid: false
 	};
 }

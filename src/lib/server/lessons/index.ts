@@ -3,4 +3,4 @@ export { lessonsFrom, catalogueErrors, sortLessons, summaryOf, neighboursOf, typ
 export { loadLessons } from './vite';
 export { loadLessonsFromDisk, lessonSourcesOnDisk } from './disk';
 export { printedAgrees } from './printed';
-export type { Lesson, Block, ExerciseBlock, DerivationBlock, PrintedValue, Deck, LessonSummary } from './types';
+export type { Lesson, Block, ExerciseBlock, DerivationBlock, TableBlock, PrintedValue, Deck, LessonSummary } from './types';

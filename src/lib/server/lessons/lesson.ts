@@ -8,6 +8,7 @@ import { readPrinted } from './printed';
 import { draftBlocks } from './structure';
 import { assignIds, checkTask } from './tasks';
 import type { Block, Lesson } from './types';
+import { lessonValues } from './values';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -18,8 +19,9 @@ export function slugOf(file: string): string {
 }
 
 /**
- * Reads one lesson file: front matter, networks, prose and exercise blocks, rendered to safe
- * HTML. Throws ContentErrors listing every problem found, each with the file and line.
+ * Reads one lesson file: front matter, networks, prose and exercise/derivation/table blocks,
+ * rendered to safe HTML (`\val{…}` showing the networks' values). Throws ContentErrors listing
+ * every problem found, each with the file and line.
  * Independent of Vite: the CLI and tests call it with any text and file name.
  */
 export function parseLesson(text: string, file: string): Lesson {
@@ -44,7 +46,7 @@ export function parseLesson(text: string, file: string): Lesson {
 
 	const drafts = draftBlocks(parseMarkdown(text), text, file, errors);
 	const ids = assignIds(drafts, file, errors);
-	const renderer = createRenderer(file, text, errors, [...ids.values()]);
+	const renderer = createRenderer(file, text, errors, [...ids.values()], lessonValues(networks, file));
 	const blocks: Block[] = [];
 	for (const draft of drafts) {
 		if (draft.kind === 'prose') {
@@ -59,12 +61,7 @@ export function parseLesson(text: string, file: string): Lesson {
 			hints: draft.hints.map((h) => renderer.render(h.nodes, h.line)),
 			...(draft.solution ? { solutionHtml: renderer.render(draft.solution.nodes, draft.solution.line) } : {})
 		};
-		if (!task) continue;
-		blocks.push(
-			task.kind === 'exercise'
-				? { kind: 'exercise', network: task.network, ask: task.ask, ...parts }
-				: { kind: 'derivation', network: task.network, target: task.target, ...parts }
-		);
+		if (task) blocks.push({ ...task, ...parts });
 	}
 
 	if (errors.length > 0 || !front?.valid) throw new ContentErrors(sortByLine(errors));
@@ -79,6 +76,7 @@ export function parseLesson(text: string, file: string): Lesson {
 		networks: Object.fromEntries([...networks.loaded].map(([name, n]) => [name, n.spec])) as Record<string, ModelSpec>,
 		labels,
 		printed,
+		variants: front.variants,
 		blocks
 	};
 }

@@ -14,6 +14,7 @@ import { VFile } from 'vfile';
 import { ContentError } from '$lib/source';
 import { rehypeExternalLinks, rehypeHeadingIds, rehypeRefuseScripts, type HtmlProblem } from './html';
 import { katexOptions, mathErrors } from './math';
+import type { LessonValues } from './values';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkMath);
 
@@ -29,9 +30,16 @@ export type Renderer = {
 
 /**
  * One renderer per lesson: headings get ids unique across all its blocks (and distinct from
- * `reservedIds`, the exercises' ids), and every problem is reported at its line.
+ * `reservedIds`, the exercises' ids), `\val{…}` shows `values`, and every problem is reported at
+ * its line.
  */
-export function createRenderer(file: string, source: string, errors: ContentError[], reservedIds: string[] = []): Renderer {
+export function createRenderer(
+	file: string,
+	source: string,
+	errors: ContentError[],
+	reservedIds: string[] = [],
+	values?: LessonValues
+): Renderer {
 	const slugger = new GithubSlugger();
 	for (const id of reservedIds) slugger.slug(id);
 	let fallbackLine = 1;
@@ -44,7 +52,7 @@ export function createRenderer(file: string, source: string, errors: ContentErro
 		.use(rehypeSanitize)
 		.use(rehypeHeadingIds, { slugger })
 		.use(rehypeExternalLinks)
-		.use(rehypeKatex, katexOptions())
+		.use(rehypeKatex, katexOptions(values))
 		.use(rehypeStringify);
 
 	return {

@@ -1,16 +1,18 @@
 import katex from 'katex';
 import type { KatexOptions } from 'katex';
-import { renderTexStrict, TEX_MACROS, TEX_MAX_EXPAND, TEX_MAX_SIZE } from '$lib/katex';
+import { isValError, renderTexStrict, TEX_MACROS, TEX_MAX_EXPAND, TEX_MAX_SIZE, valMacro } from '$lib/katex';
 import { ContentError } from '$lib/source';
 import type { VFile } from 'vfile';
+import type { LessonValues } from './values';
 
 /**
  * Options for rehype-katex, the same as the strict renderer of $lib/katex: HTML and MathML, no
  * trusted commands (\href, \htmlClass… are errors, not red text), LaTeX-faithful input only, the
- * shared macros. rehype-katex spreads these options for every formula, so the getter hands each
- * formula a fresh copy of the macros and a \gdef in one cannot leak into the next.
+ * shared macros, and `\val` bound to the lesson's values (without them every `\val` is an error).
+ * rehype-katex spreads these options for every formula, so the getter hands each formula a fresh
+ * copy of the macros and a \gdef in one cannot leak into the next.
  */
-export function katexOptions(): Omit<KatexOptions, 'displayMode' | 'throwOnError'> {
+export function katexOptions(values?: LessonValues): Omit<KatexOptions, 'displayMode' | 'throwOnError'> {
 	const options: Omit<KatexOptions, 'displayMode' | 'throwOnError' | 'macros'> = {
 		output: 'htmlAndMathml',
 		trust: (context) => {
@@ -21,7 +23,8 @@ export function katexOptions(): Omit<KatexOptions, 'displayMode' | 'throwOnError
 		maxExpand: TEX_MAX_EXPAND,
 		globalGroup: false
 	};
-	return Object.defineProperty(options, 'macros', { enumerable: true, get: () => ({ ...TEX_MACROS }) });
+	const val = valMacro(values?.values, true, values?.explain);
+	return Object.defineProperty(options, 'macros', { enumerable: true, get: () => ({ ...TEX_MACROS, '\\val': val }) });
 }
 
 /**
@@ -36,6 +39,8 @@ export function mathErrors(vfile: VFile, file: string, fallbackLine: number): Co
 			// Display math is a <code> in a <pre>; only the <pre> may carry the position.
 			const placed = [...(m.ancestors ?? [])].reverse().find((n) => n.position);
 			const line = m.line ?? placed?.position?.start.line ?? fallbackLine;
+			// An unknown \val name is a wrong quantity, not a TeX mistake: say only that.
+			if (isValError(m.cause)) return new ContentError(file, line, reason(m.cause));
 			return new ContentError(file, line, `the math ${quoteTex(tex)} is not valid TeX: ${reason(m.cause)}`);
 		});
 }

@@ -94,6 +94,7 @@ export function targetProblem(network: LessonNetwork, target: string): string | 
 		const guess = closest(target, names);
 		return `cannot derive “${target}” in this graph: a target is d${spec.output}/dN for one of its values or definitions N${guess ? ` (did you mean “${guess}”?)` : `, e.g. ${names[0] ?? ''}`}`;
 	}
+	if (spec.kind !== 'network') return `cannot derive “${target}”: a ${spec.kind} model has counts, not a chain rule: ask them with an :::exercise`;
 	const match = /^dE\/d(\w+)$/.exec(target) ?? /^(\w+)_new$/.exec(target);
 	const parameters = Object.keys(spec.parameters);
 	if (!match) {

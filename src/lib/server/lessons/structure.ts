@@ -4,10 +4,11 @@ import { visit, SKIP } from 'unist-util-visit';
 import { closest, ContentError } from '$lib/source';
 
 /** The directive blocks a lesson may use. */
-export const BLOCK_NAMES = ['exercise', 'derivation', 'hint', 'solution'] as const;
-export type TaskKind = 'exercise' | 'derivation';
+export const BLOCK_NAMES = ['exercise', 'derivation', 'table', 'hint', 'solution'] as const;
+export const TASK_KINDS = ['exercise', 'derivation', 'table'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
 
-/** An exercise or derivation before its attributes are checked and its parts rendered. */
+/** An exercise, derivation or table before its attributes are checked and its parts rendered. */
 export type TaskDraft = {
 	kind: TaskKind;
 	line: number;
@@ -22,7 +23,7 @@ export type Draft = { kind: 'prose'; nodes: RootContent[]; line: number } | Task
 type Directive = ContainerDirective | LeafDirective;
 
 /**
- * Splits a lesson body into runs of prose and exercise/derivation blocks. Text directives
+ * Splits a lesson body into runs of prose and exercise/derivation/table blocks. Text directives
  * (the `:30` of `10:30`) are put back as the text they were; misplaced or unknown blocks are
  * reported. `source` is the whole file, whose offsets the tree's positions use.
  */
@@ -37,7 +38,7 @@ export function draftBlocks(tree: MdastRoot, source: string, file: string, error
 
 	for (const node of tree.children) {
 		if (node.type === 'yaml') continue;
-		if (isDirective(node) && (node.name === 'exercise' || node.name === 'derivation')) {
+		if (isDirective(node) && isTaskKind(node.name)) {
 			flush();
 			if (node.type === 'leafDirective') {
 				fail(lineOf(node), `::${node.name} is a block: write :::${node.name}{…}, the prompt, and a closing ::: line`);
@@ -96,7 +97,7 @@ function misplaced(node: Directive, where: string, fail: Fail) {
 		const guess = closest(node.name, BLOCK_NAMES);
 		fail(line, `unknown block “${node.name}”${guess ? `: did you mean “${guess}”?` : `: the blocks are ${BLOCK_NAMES.join(', ')}`}`);
 	} else if (node.name === 'hint' || node.name === 'solution') {
-		fail(line, `a ${node.name} belongs inside an :::exercise or :::derivation block, not at ${where}`);
+		fail(line, `a ${node.name} belongs inside an :::exercise, :::derivation or :::table block, not at ${where}`);
 	} else if (where === 'a list or quote') {
 		fail(line, `${colons}${node.name} must start at the beginning of a line, outside lists and quotes`);
 	} else {
@@ -147,6 +148,8 @@ function attributesOf(node: Directive): Record<string, string> {
 	for (const [k, v] of Object.entries(node.attributes ?? {})) out[k] = v ?? '';
 	return out;
 }
+
+const isTaskKind = (name: string): name is TaskKind => (TASK_KINDS as readonly string[]).includes(name);
 
 function isDirective(node: { type: string }): node is Directive {
 	return node.type === 'containerDirective' || node.type === 'leafDirective';

@@ -1,13 +1,21 @@
 import { closest, ContentError } from '$lib/source';
 import { checkQuantity, resolveNetwork, targetProblem, type LessonNetworks } from './networks';
 import type { Draft, TaskDraft } from './structure';
+import { checkTable, type CheckedTable } from './table';
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const ATTRIBUTES = { exercise: ['ask', 'network', 'id'], derivation: ['target', 'network', 'id'] } as const;
+const ATTRIBUTES = {
+	exercise: ['ask', 'network', 'id'],
+	derivation: ['target', 'network', 'id'],
+	table: ['network', 'inputs', 'rows', 'ask', 'id']
+} as const;
 
-export type CheckedTask = { kind: 'exercise'; network: string; ask: string[] } | { kind: 'derivation'; network: string; target: string };
+export type CheckedTask =
+	| { kind: 'exercise'; network: string; ask: string[] }
+	| { kind: 'derivation'; network: string; target: string }
+	| CheckedTable;
 
-/** Checks an exercise's or derivation's attributes against the lesson's networks. */
+/** Checks an exercise's, derivation's or table's attributes against the lesson's networks. */
 export function checkTask(draft: TaskDraft, networks: LessonNetworks, file: string, errors: ContentError[]): CheckedTask | undefined {
 	const fail = (message: string) => errors.push(new ContentError(file, draft.line, message));
 	const allowed: readonly string[] = ATTRIBUTES[draft.kind];
@@ -19,19 +27,11 @@ export function checkTask(draft: TaskDraft, networks: LessonNetworks, file: stri
 	const name = resolveNetwork(networks, draft.attributes.network, fail);
 	const network = name === undefined ? undefined : networks.loaded.get(name);
 
+	if (draft.kind === 'table') return checkTable(draft.attributes, name, network, readAsk(draft, fail), fail);
 	if (draft.kind === 'exercise') {
-		const ask = (draft.attributes.ask ?? '').split(/\s+/).filter(Boolean);
-		if (ask.length === 0) {
-			fail('this exercise asks nothing: add ask="…" with the quantities to compute, e.g. :::exercise{ask="net_h1 out_h1"}');
-			return undefined;
-		}
-		const seen = new Set<string>();
-		let ok = true;
-		for (const q of ask) {
-			if (seen.has(q)) fail(`“${q}” is asked twice: ask for it once`);
-			seen.add(q);
-			if (network && !checkQuantity(network, q, file, fail)) ok = false;
-		}
+		const ask = readAsk(draft, fail);
+		if (ask.length === 0) return undefined;
+		const ok = ask.map((q) => !network || checkQuantity(network, q, file, fail)).every(Boolean);
 		return network && ok && name ? { kind: 'exercise', network: name, ask } : undefined;
 	}
 	const target = (draft.attributes.target ?? '').trim();
@@ -48,7 +48,19 @@ export function checkTask(draft: TaskDraft, networks: LessonNetworks, file: stri
 	return { kind: 'derivation', network: name, target };
 }
 
-/** Ids in file order: the author's `id`, or ex-1, ex-2 … counting every exercise and derivation. */
+/** The names of ask="…", each once; an empty list (reported) when there are none. */
+function readAsk(draft: TaskDraft, fail: (message: string) => void): string[] {
+	const ask = (draft.attributes.ask ?? '').split(/\s+/).filter(Boolean);
+	if (ask.length === 0) {
+		const example = draft.kind === 'table' ? ':::table{rows="0 0; 0 1" ask="out_o1"}' : ':::exercise{ask="net_h1 out_h1"}';
+		fail(`this ${draft.kind} asks nothing: add ask="…" with the quantities to compute, e.g. ${example}`);
+	}
+	const twice = new Set(ask.filter((q, i) => ask.indexOf(q) !== i));
+	twice.forEach((q) => fail(`“${q}” is asked twice: ask for it once`));
+	return [...new Set(ask)];
+}
+
+/** Ids in file order: the author's `id`, or ex-1, ex-2 … counting every exercise, derivation and table. */
 export function assignIds(drafts: Draft[], file: string, errors: ContentError[]): Map<Draft, string> {
 	const ids = new Map<Draft, string>();
 	const used = new Map<string, number>();

@@ -16,6 +16,8 @@ export type Lesson = {
 	/** TeX labels by quantity name, overriding the defaults. */
 	labels: Record<string, string>;
 	printed: PrintedValue[];
+	/** False when the instructor turned off "new numbers" (`variants: false`): the numbers are fixed. */
+	variants: boolean;
 	blocks: Block[];
 };
 
@@ -59,7 +61,23 @@ export type DerivationBlock = {
 	solutionHtml?: string;
 };
 
-export type Block = { kind: 'prose'; html: string } | ExerciseBlock | DerivationBlock;
+/** Several rows of inputs through one network, each asking the same quantities (a truth table). */
+export type TableBlock = {
+	kind: 'table';
+	id: string;
+	network: string;
+	/** The inputs each row sets, in column order; the network's other inputs keep their values. */
+	inputs: string[];
+	/** One number per input in each row. */
+	rows: number[][];
+	/** Forward quantities (net_X, out_X, E_X, E_total…) asked for every row. */
+	ask: string[];
+	promptHtml: string;
+	hints: string[];
+	solutionHtml?: string;
+};
+
+export type Block = { kind: 'prose'; html: string } | ExerciseBlock | DerivationBlock | TableBlock;
 
 /** What the catalogue shows of a lesson. */
 export type LessonSummary = Pick<Lesson, 'slug' | 'title' | 'order' | 'summary' | 'deck'>;

@@ -1,0 +1,22 @@
+// A variant whose mistakes give the right number cannot tell them apart: it needs new numbers.
+import { formatNumber, judge, readAnswer } from '$lib/answers';
+import type { Steps } from '$lib/derivation';
+import { candidates, engineValue } from './catalogue';
+
+/**
+ * `quantity: mistake-id` for every mistake whose value for an asked quantity, typed to
+ * `significant` digits, the judge accepts as the correct value: it rounds to the same digits, or
+ * is the correct value cut off there. Any entry makes the variant degenerate.
+ */
+export function mistakeCollisions(steps: Steps, quantities: string[], significant = 4): string[] {
+	return quantities.flatMap((quantity) => {
+		const correct = engineValue(steps, quantity);
+		if (!Number.isFinite(correct)) return [];
+		return candidates(steps, quantity)
+			.filter((c) => {
+				const typed = formatNumber(c.value, significant, true);
+				return typed === formatNumber(correct, significant, true) || judge(readAnswer(typed), correct).verdict === 'correct';
+			})
+			.map((c) => `${quantity}: ${c.mistake.id}`);
+	});
+}

@@ -1,0 +1,7 @@
+// Feedback on a learner's answer: named mistakes, error carried forward, degenerate variants.
+export { assess, type AssessInput } from './assess';
+export { diagnose } from './diagnose';
+export { mistakeCollisions } from './collisions';
+export { MISTAKES, mistakesFor } from './catalogue';
+export { valuesUnder, chainOf } from './evaluate';
+export type { Assessment, Diagnosis, Mistake, Scene, Compute } from './types';

@@ -1,0 +1,44 @@
+import type { Verdict } from '$lib/answers';
+import type { Get, Step, Steps } from '$lib/derivation';
+
+/** Evaluates one step's right-hand side, reading other quantities through `get`. */
+export type Compute = (get: Get) => number;
+
+/** What an explanation may look at: the asked step and the values under the mistake. */
+export interface Scene {
+	steps: Steps;
+	asked: Step;
+	/** Every quantity's value with the mistake made wherever it applies. */
+	under: Get;
+}
+
+/**
+ * A learner's slip, as data. `alter` says which steps it touches (by kind, neuron, parameter,
+ * what they read) and how it computes them instead; everything downstream follows through
+ * valuesUnder. Graph mistakes are written the same way, against graph step kinds.
+ */
+export interface Mistake {
+	id: string;
+	title: string;
+	/** The mistaken rule for `step`, or undefined where this mistake leaves the step alone. */
+	alter(step: Step, steps: Steps): Compute | undefined;
+	/** One short, kind sentence about `site`, the step where the slip happens. */
+	explanation(site: Step, scene: Scene): string;
+}
+
+/** A mistake that explains what the learner typed. */
+export interface Diagnosis {
+	id: string;
+	title: string;
+	explanation: string;
+	/** The asked quantity's value under this mistake. */
+	value: number;
+}
+
+export interface Assessment {
+	verdict: Verdict;
+	reason: string;
+	/** Set when the answer is right given the learner's own (wrong) earlier values. */
+	carriedForward?: { from: string[] };
+	mistakes?: Array<{ id: string; title: string; explanation: string }>;
+}
