@@ -1,22 +1,33 @@
 /**
- * npm run trace -- FILE [--json] [--network NAME]
+ * npm run trace -- FILE [--json] [--network NAME] [--variant N]
  * Prints every quantity of the network or graph in FILE (a network file or a lesson): an aligned
  * table for people, or with --json one flat JSON object {name: number} in full float64.
+ * --variant N gives the numbers of "new numbers" variant N, as the lesson page shows them.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { modelsInFile, traceModel, type Trace } from '../src/lib/nn';
+import { askedKeys } from '../src/lib/lessons/asked';
+import { lessonSteps } from '../src/lib/lessons/steps';
+import { variantNetworks } from '../src/lib/lessons/variant';
+import { buildModel, modelsInFile, traceModel, type ModelSpec, type Trace } from '../src/lib/nn';
+import { parseLesson } from '../src/lib/server/lessons';
+import { parseVariantParam } from '../src/lib/variants';
 
 function main(argv: string[]): number {
 	let args;
 	try {
-		args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, network: { type: 'string' } } });
+		args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, network: { type: 'string' }, variant: { type: 'string' } } });
 	} catch (e) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
 		return 2;
 	}
 	const { json, network: only } = args.values;
+	const seed = args.values.variant === undefined ? null : parseVariantParam(args.values.variant);
+	if (args.values.variant !== undefined && seed === null) {
+		console.error(`--variant takes a whole number from 1 to 999999, not “${args.values.variant}”`);
+		return 2;
+	}
 	const [file] = args.positionals;
 	if (!file || args.positionals.length > 1) {
 		console.error(USAGE);
@@ -29,9 +40,11 @@ function main(argv: string[]): number {
 		console.error(`cannot read ${file}`);
 		return 2;
 	}
-	let models;
+	let models: Map<string, ModelSpec>;
 	try {
-		models = modelsInFile(text, relative(process.cwd(), file));
+		const name = relative(process.cwd(), file);
+		models = new Map([...modelsInFile(text, name)].map(([n, m]) => [n, m.spec]));
+		if (seed !== null) models = new Map(Object.entries(variantOf(Object.fromEntries(models), text, name, seed)));
 	} catch (e) {
 		console.error((e as Error).message);
 		return 1;
@@ -48,13 +61,21 @@ function main(argv: string[]): number {
 	const prefix = selected.length > 1;
 	const trace: Trace = {};
 	for (const [name, model] of selected) {
-		for (const [q, v] of Object.entries(traceModel(model.build()))) trace[prefix ? `${name}.${q}` : q] = v;
+		for (const [q, v] of Object.entries(traceModel(buildModel(model)))) trace[prefix ? `${name}.${q}` : q] = v;
 	}
 	console.log(json ? JSON.stringify(trace, null, 2) : table(trace));
 	return 0;
 }
 
-const USAGE = 'usage: npm run trace -- FILE [--json] [--network NAME]';
+const USAGE = 'usage: npm run trace -- FILE [--json] [--network NAME] [--variant N]';
+
+/** A lesson's variant avoids what the lesson asks colliding with a named mistake, as the page does. */
+function variantOf(networks: Record<string, ModelSpec>, text: string, file: string, seed: number) {
+	if (!/\.(md|markdown)$/i.test(file)) return variantNetworks(networks, [], seed);
+	const lesson = parseLesson(text, file);
+	const asked = askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps);
+	return variantNetworks(lesson.networks, asked, seed);
+}
 
 function table(trace: Trace): string {
 	const width = Math.max(...Object.keys(trace).map((k) => k.length));

@@ -1,5 +1,13 @@
-import { loadCatalogue } from '$lib/server/lessons/route';
+import { askedKeys } from '$lib/lessons/asked';
+import { lessonSteps } from '$lib/lessons/steps';
 import { summaryOf } from '$lib/server/lessons';
+import { loadCatalogue } from '$lib/server/lessons/route';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ lessons: loadCatalogue().map(summaryOf) });
+export const load: PageServerLoad = () => ({
+	lessons: loadCatalogue().map((lesson) => ({
+		...summaryOf(lesson),
+		// The catalogue shows a learner's completion against this count.
+		asked: askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps).length
+	}))
+});

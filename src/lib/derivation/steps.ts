@@ -27,8 +27,19 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 			isGiven: (name) => isGivenInGraph(graph, name)
 		};
 	}
-	// An architecture is only counted (weights, biases, paths): it has no chain-rule steps.
-	if (model.kind !== 'network') throw new Error(`${model.kind} models have no steps`);
+	// An architecture is only counted (weights, biases, paths): it has values but no chain-rule steps.
+	if (model.kind !== 'network') {
+		return {
+			step: () => undefined,
+			derivation: () => [],
+			value: (name) => {
+				const value = trace[name];
+				if (value === undefined) throw new Error(`no value for ${name}`);
+				return value;
+			},
+			isGiven: () => false
+		};
+	}
 	const context = { model, trace, labels };
 	const { inputs, parameters } = model.spec;
 	return {

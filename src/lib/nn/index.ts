@@ -7,6 +7,7 @@ export { networkCounts, layerCounts, type Counts } from './counts';
 export { evaluateRows } from './rows';
 export { softmax, softmaxDerivative } from './softmax';
 export { trainingTrace } from './training';
+export { gradientCheckTrace } from './gradient-check';
 export { updateParameter, velocityAfter, type UpdateRule } from './update';
 export {
 	networkSchema, graphSchema, architectureSchema, LOSSES, TRAINING_MODES,

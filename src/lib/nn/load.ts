@@ -10,7 +10,7 @@ const VOCABULARY = [
 	'inputs', 'layers', 'parameters', 'targets', 'loss', 'learningRate', 'update', 'biases',
 	'activation', 'neurons', 'bias', 'type', 'threshold', 'temperature', 'atThreshold',
 	'values', 'define', 'output', 'momentum', 'velocities', 'data', 'training', 'mode', 'epochs',
-	'architecture', 'size', 'repeat'
+	'architecture', 'size', 'repeat', 'gradientCheck', 'epsilon'
 ];
 
 export type ModelResult = { ok: true; spec: ModelSpec; build(): Model } | { ok: false; problems: Problem[] };

@@ -53,6 +53,11 @@ export const TRAINING_MODES = ['incremental', 'batch'] as const;
 /** One example of a data set: a value for every input, a target for every output. */
 const example = z.strictObject({ inputs: z.record(name, num), targets: z.record(name, num) });
 
+/** Deck 001's gradient check: E_total with one parameter moved by ±ε, against backprop's dE/dP. */
+const gradientCheck = z.strictObject({
+	epsilon: num.refine((x) => x > 0, { error: 'must be above 0 (the slides use 1e-4)' }).default(1e-4)
+});
+
 const training = z.strictObject({
 	mode: z.enum(TRAINING_MODES, { error: `must be one of ${TRAINING_MODES.join(', ')}` }).default('incremental'),
 	epochs: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).default(1)
@@ -72,7 +77,9 @@ export const networkSchema = z.strictObject({
 	velocities: z.record(name, num).optional(),
 	/** Examples for the training quantities; inputs and targets above stay the traced example. */
 	data: z.array(example).min(1, { error: 'a data set needs at least one example' }).optional(),
-	training: training.optional()
+	training: training.optional(),
+	/** Finite differences for every parameter (see gradient-check.ts); needs targets. */
+	gradientCheck: gradientCheck.optional()
 });
 
 /** A positive whole number of neurons. */

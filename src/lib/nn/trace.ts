@@ -2,6 +2,7 @@ import { recomputeAll, type Value } from '$lib/autograd';
 import { traceArchitecture, type ArchitectureModel } from './architecture';
 import { networkCounts } from './counts';
 import type { GraphModel } from './graph';
+import { gradientCheckTrace } from './gradient-check';
 import type { NetworkModel } from './network';
 import { softmaxDerivative } from './softmax';
 import { trainingTrace } from './training';
@@ -32,6 +33,7 @@ function traceNetwork(model: NetworkModel): Trace {
 	Object.assign(trace, backward(model));
 	Object.assign(trace, networkCounts(model.spec, model.neurons));
 	Object.assign(trace, trainingTrace(model.spec));
+	Object.assign(trace, gradientCheckTrace(model.spec));
 	return trace;
 }
 

@@ -38,7 +38,10 @@ function targetProblems(spec: NetworkSpec, targets: Record<string, number>, at: 
 	return problems;
 }
 
-/** Checks momentum's velocities, and that a data set names the network's inputs and has a rate. */
+/**
+ * Checks momentum's velocities, that a data set names the network's inputs and has a rate, and
+ * that a gradient check has an error to check.
+ */
 export function trainingProblems(spec: NetworkSpec): Problem[] {
 	const problems: Problem[] = [];
 	const report = (path: KeyPath, message: string) => problems.push({ path, message });
@@ -51,6 +54,9 @@ export function trainingProblems(spec: NetworkSpec): Problem[] {
 			const guess = closest(p, parameters);
 			report(['velocities', p], `“${p}” is not a parameter: a velocity belongs to one of ${parameters.join(', ')}${guess ? ` (did you mean “${guess}”?)` : ''}`);
 		}
+	}
+	if (spec.gradientCheck && !spec.targets) {
+		report(['gradientCheck'], 'a gradient check compares finite differences of E_total with dE/dP, so it needs targets: add targets: { … }');
 	}
 	if (spec.training && !spec.data) report(['training'], 'training needs a data set: add data: [ { inputs: { … }, targets: { … } } ]');
 	if (spec.data && spec.learningRate === undefined) report(['data'], 'training on a data set needs a learningRate: add learningRate: 0.5 (for example)');

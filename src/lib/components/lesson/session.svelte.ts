@@ -1,9 +1,12 @@
-import { judge, readAnswer, type Judgement } from '$lib/answers';
-import { stepsFor, type Step, type Steps } from '$lib/derivation';
+import { judge, readAnswer } from '$lib/answers';
+import { assess, type Assessment } from '$lib/feedback';
+import type { Step, Steps } from '$lib/derivation';
 import { buildModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
 import type { Entry as SavedEntry } from '$lib/progress';
-import type { Block, Lesson } from '$lib/server/lessons/types';
-import { drawVariant } from '$lib/variants';
+import { lessonSteps } from '$lib/lessons/steps';
+import { askedKeys, cellQuantity, key, splitKey } from '$lib/lessons/asked';
+import { variantNetworks } from '$lib/lessons/variant';
+import type { Lesson, TableBlock } from '$lib/server/lessons/types';
 
 /** Where a session keeps its entries between visits (the browser's storage, see $lib/progress). */
 export type Persistence = {
@@ -14,7 +17,7 @@ export type Persistence = {
 /** A learner's work on one asked quantity. */
 export type Entry = {
 	text?: string;
-	judgement?: Judgement;
+	judgement?: Assessment;
 	/** How many hints of the step are open: 1 the formula, 2 the numbers as well. */
 	hintsShown: number;
 	/** The worked step was shown: the step is done, but counts as revealed, not solved. */
@@ -28,30 +31,36 @@ const EMPTY: Entry = { hintsShown: 0, revealed: false };
  * what the learner typed, its verdict, the hints opened. UI state only; the maths lives in $lib.
  */
 export class LessonSession {
-	readonly traces: Record<string, Trace>;
-	readonly steps: Record<string, Steps>;
+	readonly traces: Record<string, Trace> = {};
+	steps: Record<string, Steps>;
+	private readonly labels: Record<string, string>;
 	entries: Record<string, Entry> = $state({});
 	/** Every quantity some block asks the learner for, as `network:quantity` keys. */
 	private readonly asked: ReadonlySet<string>;
 	private readonly minSignificant: number;
 
 	/** The networks as this session computes them: the lesson's own, or a variant's new numbers. */
-	readonly networks: Record<string, ModelSpec>;
+	networks: Record<string, ModelSpec>;
 	private persistence?: Persistence;
 
 	/** `variant`: the seed of "new numbers" (`?variant=17`), or null for the lesson's own. */
 	constructor(lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'>, readonly variant: number | null = null) {
 		this.minSignificant = lesson.minSignificant;
-		// The same seed for each network of the lesson, so variant 17 is one consistent set.
-		this.networks = Object.fromEntries(
-			Object.entries(lesson.networks).map(([name, spec]) => [name, variant === null ? spec : drawVariant(spec, variant).spec])
-		);
-		const models = Object.entries(this.networks).map(([name, spec]) => [name, buildModel(spec)] as const);
-		this.traces = Object.fromEntries(models.map(([name, m]) => [name, traceModel(m)]));
-		this.steps = Object.fromEntries(
-			models.map(([name, m]) => [name, stepsFor(m, this.traces[name] as Trace, lesson.labels)])
-		);
-		this.asked = new Set(lesson.blocks.flatMap((block) => this.askedIn(block)));
+		this.labels = lesson.labels;
+		// What is asked depends on the structure only, so the lesson's own networks tell it.
+		this.networks = lesson.networks;
+		this.steps = this.computeSteps();
+		this.asked = new Set(askedKeys(lesson.blocks, this.steps));
+		if (variant !== null) {
+			this.networks = variantNetworks(lesson.networks, [...this.asked], variant);
+			this.steps = this.computeSteps();
+		}
+	}
+
+	private computeSteps(): Record<string, Steps> {
+		const { traces, steps } = lessonSteps(this.networks, this.labels);
+		Object.assign(this.traces, traces);
+		return steps;
 	}
 
 	step(network: string, quantity: string): Step | undefined {
@@ -62,6 +71,15 @@ export class LessonSession {
 		return this.steps[network]?.derivation(target) ?? [];
 	}
 
+	/** The engine's value of any quantity of a network, targets included; undefined if none. */
+	valueOf(network: string, quantity: string): number | undefined {
+		try {
+			return this.steps[network]?.value(quantity);
+		} catch {
+			return undefined;
+		}
+	}
+
 	expected(network: string, quantity: string): number {
 		return this.traces[network]?.[quantity] as number;
 	}
@@ -70,12 +88,27 @@ export class LessonSession {
 		return this.entries[key(network, quantity)] ?? EMPTY;
 	}
 
-	check(network: string, quantity: string, text: string): Judgement {
-		const judgement = judge(readAnswer(text), this.expected(network, quantity), {
-			minSignificant: this.minSignificant
-		});
+	/**
+	 * Judges what the learner typed: against the engine's value, then against their own earlier
+	 * values (error carried forward), then against the known mistakes.
+	 */
+	check(network: string, quantity: string, text: string): Assessment {
+		const steps = this.steps[network] as Steps;
+		const judgement = assess({ steps, quantity, text, earlier: this.earlierValues(network, quantity), minSignificant: this.minSignificant });
 		this.update(network, quantity, { text, judgement });
 		return judgement;
+	}
+
+	/** What the learner typed for the network's other quantities, where it can be read. */
+	private earlierValues(network: string, except: string): Record<string, number> {
+		const earlier: Record<string, number> = {};
+		for (const [k, entry] of Object.entries(this.entries)) {
+			const [n, quantity] = splitKey(k);
+			if (n !== network || quantity === except || !entry.text) continue;
+			const reading = readAnswer(entry.text);
+			if (reading.ok) earlier[quantity] = reading.value;
+		}
+		return earlier;
 	}
 
 	showHint(network: string, quantity: string): void {
@@ -133,21 +166,26 @@ export class LessonSession {
 		});
 	}
 
-	private askedIn(block: Block): string[] {
-		if (block.kind === 'exercise') return block.ask.map((q) => key(block.network, q));
-		if (block.kind === 'derivation') {
-			return this.derivation(block.network, block.target)
-				.filter((s) => !s.given)
-				.map((s) => key(block.network, s.quantity));
+	/** The engine's trace of a table's row: the network with that row's inputs. */
+	rowTrace(block: TableBlock, row: number): Trace {
+		const cacheKey = `${block.id}/${row}`;
+		let trace = this.rowTraces.get(cacheKey);
+		if (!trace) {
+			const spec = this.networks[block.network] as ModelSpec & { kind: 'network' };
+			const inputs = Object.fromEntries(block.inputs.map((name, i) => [name, block.rows[row]?.[i] as number]));
+			trace = traceModel(buildModel({ ...spec, inputs: { ...spec.inputs, ...inputs } }));
+			this.rowTraces.set(cacheKey, trace);
 		}
-		return [];
+		return trace;
+	}
+	private readonly rowTraces = new Map<string, Trace>();
+
+	/** A table cell is the quantity in one row: judged against that row's trace. */
+	checkCell(block: TableBlock, row: number, quantity: string, text: string): Assessment {
+		const judgement = judge(readAnswer(text), this.rowTrace(block, row)[quantity] as number, { minSignificant: this.minSignificant });
+		this.update(block.network, cellQuantity(block, row, quantity), { text, judgement });
+		return judgement;
 	}
 }
 
-export const key = (network: string, quantity: string) => `${network}:${quantity}`;
-
-/** Network names are identifiers, so the first colon separates them from the quantity. */
-function splitKey(k: string): [string, string] {
-	const at = k.indexOf(':');
-	return [k.slice(0, at), k.slice(at + 1)];
-}
+export { key, cellQuantity };
