@@ -1,15 +1,9 @@
 import { expect, expectNoAxeViolations, gotoHydrated, test } from './fixtures';
-import { execFileSync } from 'node:child_process';
+import { traceOf, typed as typedFrom } from './trace';
 
 const LESSON = '/lessons/backprop-step-by-step';
-
-/** The engine's values, from the trace command, so that no expected number is typed here. */
-const trace: Record<string, number> = JSON.parse(
-	execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', 'content/60-backprop-step-by-step.md', '--json'], {
-		encoding: 'utf8'
-	})
-);
-const typed = (quantity: string) => (trace[quantity] as number).toPrecision(5);
+const trace = traceOf('content/60-backprop-step-by-step.md');
+const typed = (quantity: string) => typedFrom(trace, quantity);
 
 const FORWARD = ['net_h1', 'out_h1', 'net_h2', 'out_h2', 'net_o1', 'out_o1', 'net_o2', 'out_o2', 'E_o1', 'E_o2', 'E_total'];
 
