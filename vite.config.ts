@@ -6,6 +6,7 @@ export default defineConfig({
 	server: { fs: { allow: ['content'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		benchmark: { include: ['tests/bench/**/*.bench.ts'] },
 		environment: 'node'
 	}
 });
