@@ -16,8 +16,11 @@ export function symbol(id: string): string {
 
 const letters = (s: string) => (s.length === 1 ? s : `\\text{${s}}`);
 
-/** Subscript for a neuron inside net/out: Mazur's notation writes net_{h1}. */
-const sub = (neuron: string) => `{${neuron.replace(/_/g, '\\_')}}`;
+/** Subscript for a neuron inside net/out: Mazur's notation writes net_{h1}; a word (and, xor) upright. */
+const sub = (neuron: string) => {
+	const escaped = neuron.replace(/_/g, '\\_');
+	return /[A-Za-z]{2}/.test(neuron) ? `{\\mathrm{${escaped}}}` : `{${escaped}}`;
+};
 
 const partial = (top: string, bottom: string) => `\\frac{\\partial ${top}}{\\partial ${bottom}}`;
 
