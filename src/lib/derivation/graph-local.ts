@@ -55,18 +55,18 @@ export function localGradient(of: string, expr: Expression, wrt: string, labels:
 	else gate = 'sum';
 	const formula = parts ? combine(parts) : generic(expr, wrt, labels);
 	const others = parts?.[0]?.piece.terms.length ?? 0;
-	return { gate, formula, rule: ruleOf(gate, of, wrt, formula.compute(get), others) };
+	return { gate, formula, rule: ruleOf(gate, of, wrt, others) };
 }
 
-function ruleOf(gate: Gate, of: string, wrt: string, value: number, others: number): string {
-	const v = formatSignificant(value);
+function ruleOf(gate: Gate, of: string, wrt: string, others: number): string {
 	switch (gate) {
-		case 'identity': return 'identity: passes the gradient on unchanged (local gradient 1)';
+		case 'identity': return 'identity: passes the gradient on unchanged';
 		case 'neg': return 'negation: passes the gradient on with its sign flipped';
-		case 'add': return 'add gate: passes the gradient on unchanged (local gradient 1)';
-		case 'sub': return 'subtraction: passes the gradient on with its sign flipped (local gradient −1)';
+		case 'add': return 'add gate: distributes the gradient to each input';
+		case 'sub': return 'subtraction: the second input gets the gradient with its sign flipped';
 		case 'sum': return `sum rule: add the local gradients of the terms that read ${wrt}; the other terms are constant`;
-		case 'mul': return others > 1 ? `mul gate: the gradient is the product of the other inputs, ${v}` : `mul gate: the gradient is the other input, ${v} (the inputs swap)`;
+		// The rule names the pattern, never the number: that is for the learner to find.
+		case 'mul': return others > 1 ? 'mul gate: the local gradient is the product of the other inputs' : 'mul gate: the local gradient is the other input (the inputs swap)';
 		case 'div': return 'div gate: derivative of a quotient with respect to this input';
 		case 'pow': return 'power rule: the exponent times the input to one power less';
 		case 'exp': return 'exp gate: the local gradient is the output itself, e to the input';
@@ -74,7 +74,7 @@ function ruleOf(gate: Gate, of: string, wrt: string, value: number, others: numb
 		case 'sigmoid': return 'sigmoid gate: σ(1 − σ), from its output';
 		case 'tanh': return 'tanh gate: 1 − tanh², from its output';
 		case 'relu': return 'relu gate: 1 when the input is positive, 0 otherwise';
-		case 'max': return `max gate: routes the gradient to the larger input${value === 1 ? `, here ${wrt}` : `; ${wrt} is not the larger, so it gets 0`}`;
+		case 'max': return 'max gate: routes the gradient to the larger input only';
 		case 'compound': return `partial derivative of ${of} with respect to ${wrt}, the other names held fixed`;
 	}
 }

@@ -41,20 +41,23 @@ describe('deck 001: f = (x + y)·z at x = −2, y = 5, z = −4', () => {
 	it('gives df/dq = z by the mul gate swapping its inputs', () => {
 		const s = step(steps, 'df/dq');
 		expect([s.kind, s.symbolic, s.substituted, s.value]).toEqual(['graph-local', 'z', '(-4)', -4]);
-		expect(s.rule).toMatch(/^mul gate: the gradient is the other input, -4/);
+		expect(s.rule).toMatch(/^mul gate: the local gradient is the other input/);
 		expect(s.rule).toContain('swap');
+		// The rule names the pattern; the number is for the learner to find.
+		expect(s.rule).not.toContain('4');
 	});
 
 	it('gives df/dz = q, the other input of the mul gate', () => {
 		const s = step(steps, 'df/dz');
 		expect([s.symbolic, s.value, s.needs]).toEqual(['q', 3, ['q']]);
-		expect(s.rule).toContain('the other input, 3');
+		expect(s.rule).toContain('the other input');
+		expect(s.rule).not.toContain('3');
 	});
 
 	it('gives dq/dx = 1 by the add gate, which passes the gradient on unchanged', () => {
 		const s = step(steps, 'dq/dx');
 		expect([s.kind, s.symbolic, s.value]).toEqual(['graph-local', '1', 1]);
-		expect(s.rule).toContain('add gate: passes the gradient on unchanged');
+		expect(s.rule).toContain('add gate: distributes the gradient');
 		expect(steps.value('dq/dx')).toBe(1);
 	});
 
@@ -205,7 +208,7 @@ describe('fan-out: x read twice, p = x·y and g = p + x', () => {
 		expect([local.symbolic, local.substituted, local.value]).toEqual(['y + 1', '2 + 1', 3]);
 		expect(local.rule).toContain('sum rule');
 		expect(step(one, 'dg/dy').symbolic).toBe('x');
-		expect(step(one, 'dg/dy').rule).toContain('mul gate: the gradient is the other input, 3');
+		expect(step(one, 'dg/dy').rule).toContain('mul gate: the local gradient is the other input');
 	});
 });
 
