@@ -114,3 +114,17 @@ test('the catalogue lists the lesson with its deck', async ({ page }) => {
 	await expect(page).toHaveURL(LESSON);
 	await expect(page.getByText('slides 12–33')).toBeVisible();
 });
+
+test.describe('on a 375 px wide phone', () => {
+	test.use({ viewport: { width: 375, height: 800 } });
+
+	test('the lesson fits without sideways scrolling and passes axe', async ({ page }) => {
+		await gotoHydrated(page, LESSON);
+		const input = page.locator('input[data-quantity="net_h1"]').first();
+		await input.fill(typed('net_h1'));
+		await input.press('Enter');
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow).toBe(0);
+		await expectNoAxeViolations(page);
+	});
+});
