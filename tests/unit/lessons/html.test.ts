@@ -67,6 +67,13 @@ describe('math', () => {
 });
 
 describe('colons in prose', () => {
+	it('renders a GitHub-style table', () => {
+		const out = html('| x | y |\n| --- | --- |\n| 1 | $w_1$ |');
+		expect(out).toContain('<table>');
+		expect(out).toContain('<td>1</td>');
+		expect(out).toContain('<math');
+	});
+
 	it('keeps 10:30 and w:b as written', () => {
 		expect(html('The lecture is at 10:30, see w:b and a:b[c].')).toBe('<p>The lecture is at 10:30, see w:b and a:b[c].</p>');
 	});

@@ -6,6 +6,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -16,7 +17,8 @@ import { rehypeExternalLinks, rehypeHeadingIds, rehypeRefuseScripts, type HtmlPr
 import { katexOptions, mathErrors } from './math';
 import type { LessonValues } from './values';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkMath);
+// GFM for tables (and strikethrough, task lists) as instructors write them on GitHub.
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkMath);
 
 /** The syntax tree of a whole lesson file (front matter included), so positions are file lines. */
 export function parseMarkdown(source: string): MdastRoot {
