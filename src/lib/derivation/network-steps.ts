@@ -19,6 +19,7 @@ export type StepKind =
 	| 'bias-factor'
 	| 'parameter-gradient'
 	| 'update'
+	| 'velocity'
 	// Computational graphs (graph-steps.ts): a definition forward, a gate's local gradient,
 	// upstream × local (summed over uses), and ∂F/∂F = 1 where the backward pass starts.
 	| 'definition'
@@ -109,7 +110,7 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 		const n = neuron(c, m[1] as string);
 		const pairs = n.inputs.map((i): [Term, Term] => [weightTerm(c, i.weight), q(sourceName(c, i.source))]);
 		const bias = n.bias === undefined ? [] : [weightTerm(c, n.bias)];
-		return { kind: 'net', neuron: n.name, formula: sumOfProducts(pairs, bias), rule: 'weighted sum of the inputs plus the bias' };
+		return { kind: 'net', neuron: n.name, formula: sumOfProducts(pairs, bias), rule: bias.length ? 'weighted sum of the inputs plus the bias' : 'weighted sum of the inputs' };
 	}
 	if ((m = /^out_(.+)$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
@@ -141,7 +142,8 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 		const consumers = consumersOf(c, n.name);
 		if (consumers.every((o) => o.isOutput)) {
 			const formula = sum(consumers.map((o) => q(`dE_${o.name}/dout_${n.name}`)));
-			return { kind: 'hidden-gradient', neuron: n.name, formula, rule: 'the output feeds several neurons: add the gradient of each path' };
+			const rule = consumers.length > 1 ? 'the output feeds several neurons: add the gradient of each path' : 'the output feeds one neuron: the gradient of that one path';
+			return { kind: 'hidden-gradient', neuron: n.name, formula, rule };
 		}
 		const pairs = consumers.map((o): [Term, Term] => [q(`delta_${o.name}`), weightTerm(c, o.inputs.find((i) => i.source === n.name)?.weight as string | number)]);
 		return { kind: 'hidden-gradient', neuron: n.name, formula: sumOfProducts(pairs), rule: 'sum over the neurons this output feeds: δ times the weight' };
@@ -154,7 +156,7 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 		const n = m[1] as string;
 		const info = neuron(c, n);
 		if (info.activation.type === 'softmax') return softmaxDelta(c, info);
-		return { kind: 'delta', neuron: n, formula: product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`)]), rule: 'chain rule: the error gradient at the output times the activation derivative' };
+		return { kind: 'delta', neuron: n, formula: product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`)]), rule: `chain rule: the error gradient at the output of ${n} times its activation derivative` };
 	}
 	if ((m = /^dnet_(.+)\/d(.+)$/.exec(quantity))) {
 		const [n, p] = [neuron(c, m[1] as string), m[2] as string];
@@ -179,10 +181,24 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 		const formula = sumOfProducts(users.map((n): [Term, Term] => [q(`delta_${n.name}`), q(`dnet_${n.name}/d${p}`)]));
 		return { kind: 'parameter-gradient', parameter: p, formula, rule: 'the parameter feeds several neurons: add the gradient through each' };
 	}
+	if ((m = /^v_(.+)$/.exec(quantity)) && (m[1] as string) in c.model.spec.parameters && c.model.spec.momentum !== undefined) {
+		// Deck 004's momentum: v ← λ·v − (1 − λ)·∂E/∂w, from the starting velocity.
+		const p = m[1] as string;
+		const lambda = c.model.spec.momentum;
+		const v0 = constant(c.model.spec.velocities?.[p] ?? 0);
+		const formula = shaped([constant(lambda), v0, q(`dE/d${p}`)], (l, v, g) => `${l}${tex.times}${v} - (1 - ${l})${tex.times}${g}`, (l, v, g) => l * v - (1 - l) * g);
+		formula.symbolic = `\\lambda${tex.times}v_0 - (1 - \\lambda)${tex.times}${quantityTex(`dE/d${p}`, c.labels)}`;
+		return { kind: 'velocity', parameter: p, formula, rule: 'momentum: keep a share λ of the old velocity, add the rest of the new gradient, downhill' };
+	}
 	if ((m = /^(.+)_new$/.exec(quantity)) && (m[1] as string) in c.model.spec.parameters) {
 		const p = m[1] as string;
 		if (!c.model.trainable.includes(p)) return { kind: 'update', parameter: p, formula: single(q(p)), rule: 'this parameter is kept fixed', given: true };
 		const rate = constant(c.model.spec.learningRate as number);
+		if (c.model.spec.momentum !== undefined) {
+			const formula = shaped([q(p), rate, q(`v_${p}`)], (w, eta, v) => `${w} + ${eta}${tex.times}${v}`, (w, eta, v) => w + eta * v);
+			formula.symbolic = `${quantityTex(p, c.labels)} + \\eta${tex.times}${quantityTex(`v_${p}`, c.labels)}`;
+			return { kind: 'update', parameter: p, formula, rule: 'momentum update: move by the learning rate times the velocity' };
+		}
 		const formula = shaped([q(p), rate, q(`dE/d${p}`)], (w, eta, g) => `${w} - ${eta}${tex.times}${g}`, (w, eta, g) => w - eta * g);
 		formula.symbolic = `${quantityTex(p, c.labels)} - \\eta${tex.times}${quantityTex(`dE/d${p}`, c.labels)}`;
 		return { kind: 'update', parameter: p, formula, rule: 'gradient descent: step against the gradient, scaled by the learning rate η' };
@@ -227,8 +243,9 @@ export function networkDerivation(c: Context, target: string): Step[] {
 	return steps;
 }
 
-/** Backward-pass quantities are derivatives, deltas and updates; forward ones are net, out, E. */
-const isBackward = (name: string) => name.includes('/') || name.startsWith('delta_') || name.endsWith('_new');
+/** Backward-pass quantities are derivatives, deltas, velocities and updates; forward ones are net, out, E. */
+const isBackward = (name: string) =>
+	name.includes('/') || name.startsWith('delta_') || name.startsWith('v_') || name.endsWith('_new');
 
 function activationFormula(c: Context, n: NeuronInfo, net: Term): Formula {
 	const a = n.activation;

@@ -39,6 +39,7 @@ export function quantityTex(name: string, labels: Labels = {}): string {
 	if (name === 'E_total_after_update') return 'E_{\\text{total}}^{+}';
 	if ((m = /^E_(.+)$/.exec(name))) return `E_${sub(m[1] as string)}`;
 	if ((m = /^delta_(.+)$/.exec(name))) return `\\delta_${sub(m[1] as string)}`;
+	if ((m = /^v_(.+)$/.exec(name))) return `v_{${symbol(m[1] as string)}}`;
 	if ((m = /^target_(.+)$/.exec(name))) return `t_${sub(m[1] as string)}`;
 	if ((m = /^(.+)_new$/.exec(name))) return `${quantityTex(m[1] as string, labels)}^{+}`;
 	return symbol(name);

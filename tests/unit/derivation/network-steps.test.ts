@@ -144,3 +144,25 @@ describe('steps', () => {
 	});
 });
 
+
+describe('momentum', () => {
+	// Deck 004's rule, with λ = 0.9 and a starting velocity for w5 only: v ← λv − (1 − λ)g, w ← w + ηv.
+	const text = readFileSync(file, 'utf8') + 'momentum: 0.9\nvelocities: { w5: 0.02 }\n';
+	const withMomentum = modelsInFile(text, 'momentum.yaml').get('network')?.build() as NetworkModel;
+	const c = { model: withMomentum, trace: traceModel(withMomentum), labels: {} };
+	const g = c.trace['dE/dw5'] as number;
+
+	it('computes the velocity from λ, the old velocity and the gradient', () => {
+		const step = networkStep(c, 'v_w5') as Step;
+		expect(step.value).toBeCloseTo(0.9 * 0.02 - 0.1 * g, 15);
+		expect(step.compute(engineValues(c))).toBeCloseTo(step.value, 15);
+	});
+
+	it('updates the weight along the velocity, not against the gradient', () => {
+		const step = networkStep(c, 'w5_new') as Step;
+		expect(step.value).toBeCloseTo(0.4 + 0.5 * (0.9 * 0.02 - 0.1 * g), 15);
+		expect(step.compute(engineValues(c))).toBeCloseTo(step.value, 15);
+		expect(step.symbolic).toContain('v_{w_{5}}');
+		expect(networkDerivation(c, 'w5_new').map((s) => s.quantity).slice(-2)).toEqual(['v_w5', 'w5_new']);
+	});
+});

@@ -91,6 +91,23 @@ describe('gradient check (deck 001, slide 54): E_total at P ± ε against dE/dP'
 	});
 });
 
+describe('content/networks/deck001-gradient-check.yaml (deck 001, slides 54 and 59)', () => {
+	const file = parse(readFileSync(new URL('../../../content/networks/deck001-gradient-check.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+	const t = traceData(file);
+	const parameters = Object.keys(file.parameters as object);
+
+	it('agrees with backprop for every parameter with the centred difference', () => {
+		for (const p of parameters) expect(Math.abs((t[`numgrad_${p}`] as number) - (t[`dE/d${p}`] as number))).toBeLessThan(1e-9);
+	});
+
+	it('shows the slide’s undivided difference to be about ε times the gradient, not the gradient', () => {
+		const undivided = (t.E_total_plus_w11_2 as number) - (t.E_total as number);
+		expect(undivided / 1e-4).toBeCloseTo(t['dE/dw11_2'] as number, 4);
+		expect(Math.abs(undivided)).toBeLessThan(1e-5);
+		expect(t['dE/dw11_2']).toBeCloseTo(-0.06236582115, 10);
+	});
+});
+
 describe('a broken gradient check', () => {
 	/** The located errors of a network file, as "line: key: message". */
 	const errors = (extra: string, text = mazurYaml()) => {
