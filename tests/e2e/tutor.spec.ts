@@ -48,7 +48,9 @@ test('variant 17 opens from its URL with new numbers, every answer recomputed', 
 	await input.fill(typed(variant, 'net_h1'));
 	await input.press('Enter');
 	await expect(page.locator(`#${await input.getAttribute('aria-describedby')}`)).toHaveAttribute('data-verdict', 'correct');
-	// Prose quoting the network's numbers shows the variant's.
+	// Prose quoting the network's numbers (\val{i1}) shows the variant's, in the MathML as well.
+	const proseMath = page.locator('.prose .katex', { has: page.locator('annotation', { hasText: '\\val{i1}' }) });
+	await expect(proseMath).toContainText(String(variant['i1']));
 	await page.getByRole('button', { name: 'The lesson’s own numbers' }).click();
 	await expect(page).toHaveURL(LESSON);
 	await expect(page.getByText('Variant 17')).toHaveCount(0);
@@ -82,4 +84,24 @@ test('damaged saved progress does not break the page', async ({ page }) => {
 	await gotoHydrated(page, LESSON);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.locator('input[data-quantity="net_h1"]').first()).toHaveValue('');
+});
+
+test('a learner exports their progress to a file and imports it in a fresh browser', async ({ page, browser }) => {
+	await gotoHydrated(page, LESSON);
+	const netH1 = page.locator('input[data-quantity="net_h1"]').first();
+	await netH1.fill(typed(trace, 'net_h1'));
+	await netH1.press('Enter');
+
+	await gotoHydrated(page, '/');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to a file' }).click()]);
+	const file = await download.path();
+
+	const fresh = await browser.newPage();
+	await gotoHydrated(fresh, '/');
+	await expect(fresh.locator('[data-completion]')).toHaveCount(0);
+	await fresh.getByLabel('Import from a file').setInputFiles(file);
+	await expect(fresh.getByRole('status')).toContainText('Imported');
+	await gotoHydrated(fresh, LESSON);
+	await expect(fresh.locator('input[data-quantity="net_h1"]').first()).toHaveValue(typed(trace, 'net_h1'));
+	await fresh.close();
 });
