@@ -71,10 +71,10 @@ const USAGE = 'usage: npm run trace -- FILE [--json] [--network NAME] [--variant
 
 /** A lesson's variant avoids what the lesson asks colliding with a named mistake, as the page does. */
 function variantOf(networks: Record<string, ModelSpec>, text: string, file: string, seed: number) {
-	if (!/\.(md|markdown)$/i.test(file)) return variantNetworks(networks, [], seed);
+	if (!/\.(md|markdown)$/i.test(file)) return variantNetworks(networks, [], seed).networks;
 	const lesson = parseLesson(text, file);
 	const asked = askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps);
-	return variantNetworks(lesson.networks, asked, seed);
+	return variantNetworks(lesson.networks, asked, seed).networks;
 }
 
 function table(trace: Trace): string {

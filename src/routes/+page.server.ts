@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = () => ({
 	lessons: loadCatalogue().map((lesson) => ({
 		...summaryOf(lesson),
-		// The catalogue shows a learner's completion against this count.
-		asked: askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps).length
+		// The catalogue counts a learner's completion over exactly these keys, as the lesson page does.
+		asked: askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps)
 	}))
 });

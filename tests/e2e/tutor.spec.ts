@@ -101,6 +101,8 @@ test('a learner exports their progress to a file and imports it in a fresh brows
 	await expect(fresh.locator('[data-completion]')).toHaveCount(0);
 	await fresh.getByLabel('Import from a file').setInputFiles(file);
 	await expect(fresh.getByRole('status')).toContainText('Imported');
+	// The catalogue shows the imported completion at once.
+	await expect(fresh.locator('[data-completion]')).toHaveCount(1);
 	await gotoHydrated(fresh, LESSON);
 	await expect(fresh.locator('input[data-quantity="net_h1"]').first()).toHaveValue(typed(trace, 'net_h1'));
 	await fresh.close();

@@ -19,6 +19,8 @@ export type { JudgeOptions, Judgement, Verdict } from './types';
  *   error is ≤ `relTolerance` (a long answer computed from rounded intermediates).
  * - Whole numbers with trailing zeros (1200) are also tried at the coarsest place
  *   that still keeps `minSignificant` digits.
+ * A reason never shows the expected value unless the verdict is correct (the learner already has
+ * it then): a close or incorrect answer must not be turned into the right one by reading the reason.
  * An expression or fraction is correct when its relative error is ≤ 1e-9
  * (absolute 1e-12 near zero), or ≤ `relTolerance` (5e-4: built from rounded numbers
  * such as 0.7414*0.1868*0.5933); otherwise incorrect.
@@ -90,16 +92,14 @@ function atPlace(v: number, p: Place, expected: number, eps: number, o: Settled)
 	const rounds = diff <= unit / 2 + eps;
 	if (p.significant < o.minSignificant) {
 		return rounds
-			? close(`Right, but give at least ${o.minSignificant} significant digits (${formatNumber(expected, o.minSignificant, true)}).`)
+			? close(`Right to the digits you gave; give at least ${o.minSignificant} significant digits.`)
 			: wrong(v, expected, unit, eps, false);
 	}
 	if (rounds) return correct();
 	if (o.acceptTruncation && truncates(v, expected, unit, eps))
 		return correct(`Correct (cut off; rounded it is ${rounded(expected, p)}).`);
 	if (p.significant >= o.minSignificant + 2 && diff <= o.relTolerance * Math.abs(expected))
-		return close(
-			`Nearly: the value is ${rounded(expected, p)}, yours differs in the last digits. Did you round a value too early?`
-		);
+		return close('Nearly: yours differs in the last digits. Did you round a value too early?');
 	return wrong(v, expected, unit, eps, true);
 }
 

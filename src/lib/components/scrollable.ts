@@ -19,8 +19,16 @@ function mark(region: HTMLElement): void {
 export function scrollableRegions(node: HTMLElement, selector?: string) {
 	const regions = () => (selector ? [...node.querySelectorAll<HTMLElement>(selector)] : [node]);
 	const update = () => regions().forEach(mark);
-	const observer = new ResizeObserver(update);
-	observer.observe(node);
+	const resizes = new ResizeObserver(update);
+	resizes.observe(node);
+	// Formulas are also replaced in place (a variant's numbers): check the new ones too.
+	const changes = new MutationObserver(update);
+	changes.observe(node, { childList: true, subtree: true });
 	update();
-	return { destroy: () => observer.disconnect() };
+	return {
+		destroy: () => {
+			resizes.disconnect();
+			changes.disconnect();
+		}
+	};
 }

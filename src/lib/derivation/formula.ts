@@ -77,3 +77,21 @@ export function shaped(terms: Term[], write: (...parts: string[]) => string, eva
 		reads: readsOf(terms)
 	};
 }
+
+/**
+ * a · (Σ b·c): one factor times a sum of two-factor products, as in ∂E_o/∂out_o · Σ_Y ∂out_o/∂net_Y · w_{hY}.
+ * Without `a` it is a plain Σ of products of any length: Σ_k Π_j chains[k][j].
+ */
+export function sumOfChains(chains: Term[][], factor?: Term): Formula {
+	const write = (part: (t: Term) => string) => {
+		const sum = chains.map((chain) => chain.map(part).join(tex.times)).join(' + ');
+		if (!factor) return sum;
+		return chains.length > 1 ? `${part(factor)}${tex.times}\\left(${sum}\\right)` : `${part(factor)}${tex.times}${sum}`;
+	};
+	return {
+		symbolic: write((t) => t.tex),
+		substitute: (get) => write((t) => show(t, get)),
+		compute: (get) => (factor ? factor.value(get) : 1) * chains.reduce((s, chain) => s + chain.reduce((p, t) => p * t.value(get), 1), 0),
+		reads: readsOf([...(factor ? [factor] : []), ...chains.flat()])
+	};
+}

@@ -97,7 +97,7 @@ export function graphValues(c: GraphContext): Get {
 	};
 }
 
-type Plan = { kind: StepKind; formula: Formula; rule: string; given?: boolean };
+type Plan = { kind: StepKind; formula: Formula; rule: string; given?: boolean; gate?: string };
 
 /** The step that computes one quantity of a graph, or undefined for a given value. */
 export function graphStep(c: GraphContext, quantity: string): Step | undefined {
@@ -116,7 +116,8 @@ export function graphStep(c: GraphContext, quantity: string): Step | undefined {
 		value: values(quantity),
 		rule: plan.rule,
 		needs: formula.reads.filter((n) => !isGivenInGraph(c, n)),
-		given: plan.given ?? false
+		given: plan.given ?? false,
+		...(plan.gate === undefined ? {} : { gate: plan.gate })
 	};
 }
 
@@ -141,7 +142,7 @@ function planStep(c: GraphContext, quantity: string): Plan | undefined {
 		case 'gradient': {
 			const consumers = consumersOf(c, q.wrt);
 			if (consumers.length === 0) {
-				return { kind: 'graph-gradient', formula: single(constant(0)), rule: `${q.wrt} does not feed ${F}, so its gradient is 0` };
+				return { kind: 'graph-gradient', formula: single(constant(0)), rule: `${q.wrt} does not feed ${F}: think about what that means for its gradient` };
 			}
 			if (consumers.length === 1 && consumers[0] === F) return localPlan(c, F, q.wrt);
 			const pairs = consumers.map((d): [Term, Term] => [term(gradientName(c, d)), term(localName(c, d, q.wrt))]);
@@ -156,8 +157,8 @@ function planStep(c: GraphContext, quantity: string): Plan | undefined {
 }
 
 function localPlan(c: GraphContext, of: string, wrt: string): Plan {
-	const { formula, rule } = localGradient(of, c.expressions.get(of) as Expression, wrt, c.labels, graphValues(c));
-	return { kind: 'graph-local', formula, rule };
+	const { formula, rule, gate } = localGradient(of, c.expressions.get(of) as Expression, wrt, c.labels, graphValues(c));
+	return { kind: 'graph-local', formula, rule, gate };
 }
 
 /** A definition in symbols, with numbers, and evaluated as the engine builds it. */

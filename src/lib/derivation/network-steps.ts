@@ -1,6 +1,6 @@
 import { OPS } from '$lib/autograd';
 import type { Activation, NetworkModel, NeuronInfo, Trace } from '$lib/nn';
-import { constant, named, product, shaped, single, sum, sumOfProducts, type Formula, type Get, type Term } from './formula';
+import { constant, named, product, shaped, single, sum, sumOfChains, sumOfProducts, type Formula, type Get, type Term } from './formula';
 import { num, quantityTex, tex, type Labels } from './tex';
 
 /** What a step computes, so that a rule (or a learner's slip of that rule) can be swapped in. */
@@ -51,6 +51,13 @@ export type Step = {
 	needs: string[];
 	/** True when the value is simply read off the network (a weight, an input, the constant 1). */
 	given: boolean;
+	/**
+	 * The activation the step is about (sigmoid, tanh, relu, step, identity, linear, softmax): set on
+	 * activation, activation-derivative and delta steps, so that feedback need not parse `rule`.
+	 */
+	activation?: string;
+	/** The gate of a graph-local step (mul, add, exp, … as in graph-local.ts's Gate). */
+	gate?: string;
 };
 
 export type Context = { model: NetworkModel; trace: Trace; labels: Labels };
@@ -64,7 +71,8 @@ export function engineValues(c: Context): Get {
 	};
 }
 
-const neuron = (c: Context, name: string) => c.model.neurons.find((n) => n.name === name) as NeuronInfo;
+const neuron = (c: Context, name: string) => c.model.neurons.find((n) => n.name === name);
+const isSoftmax = (n: NeuronInfo) => n.activation.type === 'softmax';
 const isInput = (c: Context, source: string) => source in c.model.spec.inputs;
 const sourceName = (c: Context, source: string) => (isInput(c, source) ? source : `out_${source}`);
 const weightTerm = (c: Context, w: string | number): Term => (typeof w === 'number' ? constant(w) : named(w, c.labels));
@@ -79,12 +87,20 @@ function isComputed(c: Context, name: string): boolean {
 	return !(name in inputs) && !(name in parameters) && !name.startsWith('target_');
 }
 
-type Plan = { kind: StepKind; formula: Formula; rule: string; neuron?: string; parameter?: string; given?: boolean };
+type Plan = { kind: StepKind; formula: Formula; rule: string; neuron?: string; parameter?: string; given?: boolean; activation?: string };
 
-/** The step that computes one quantity of a network from quantities before it. */
+/** True when the engine has a value for `name`: a trace entry or a target. */
+const known = (c: Context, name: string) =>
+	c.trace[name] !== undefined || (name.startsWith('target_') && c.model.spec.targets?.[name.slice(7)] !== undefined);
+
+/**
+ * The step that computes one quantity of a network from quantities before it; undefined for a
+ * quantity the trace does not have, or one this module cannot explain from the trace's values.
+ */
 export function networkStep(c: Context, quantity: string): Step | undefined {
+	if (c.trace[quantity] === undefined) return undefined;
 	const plan = planStep(c, quantity);
-	if (!plan) return undefined;
+	if (!plan || !plan.formula.reads.every((name) => known(c, name))) return undefined;
 	const { formula } = plan;
 	return {
 		quantity,
@@ -99,7 +115,8 @@ export function networkStep(c: Context, quantity: string): Step | undefined {
 		value: c.trace[quantity] as number,
 		rule: plan.rule,
 		needs: formula.reads.filter((n) => isComputed(c, n)),
-		given: plan.given ?? false
+		given: plan.given ?? false,
+		...(plan.activation === undefined ? {} : { activation: plan.activation })
 	};
 }
 
@@ -108,19 +125,29 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 	let m: RegExpExecArray | null;
 	if ((m = /^net_(.+)$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
+		if (!n) return undefined;
 		const pairs = n.inputs.map((i): [Term, Term] => [weightTerm(c, i.weight), q(sourceName(c, i.source))]);
 		const bias = n.bias === undefined ? [] : [weightTerm(c, n.bias)];
 		return { kind: 'net', neuron: n.name, formula: sumOfProducts(pairs, bias), rule: bias.length ? 'weighted sum of the inputs plus the bias' : 'weighted sum of the inputs' };
 	}
 	if ((m = /^out_(.+)$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
-		return { kind: 'activation', neuron: n.name, formula: activationFormula(c, n, q(`net_${n.name}`)), rule: `${n.activation.type} of the net input` };
+		if (!n) return undefined;
+		return { kind: 'activation', neuron: n.name, activation: n.activation.type, formula: activationFormula(c, n, q(`net_${n.name}`)), rule: `${n.activation.type} of the net input` };
 	}
-	if ((m = /^dout_(.+)\/dnet_\1$/.exec(quantity))) {
-		const n = neuron(c, m[1] as string);
+	if ((m = /^dout_(.+)\/dnet_(.+)$/.exec(quantity))) {
+		const [n, y] = [neuron(c, m[1] as string), neuron(c, m[2] as string)];
+		if (!n || !y) return undefined;
+		if (n !== y) {
+			// Softmax only: out_X reads every net of its layer, ∂out_X/∂net_Y = −out_X·out_Y.
+			if (!isSoftmax(n) || y.layer !== n.layer) return undefined;
+			const formula = shaped([q(`out_${n.name}`), q(`out_${y.name}`)], (a, b) => `-${a}${tex.times}${b}`, (a, b) => -a * b);
+			return { kind: 'activation-derivative', neuron: n.name, activation: 'softmax', formula, rule: 'derivative of the softmax with respect to another net of its layer' };
+		}
 		return {
 			kind: 'activation-derivative',
 			neuron: n.name,
+			activation: n.activation.type,
 			formula: activationDerivativeFormula(n.activation, q(`out_${n.name}`), q(`net_${n.name}`)),
 			rule: `derivative of the ${n.activation.type}`
 		};
@@ -135,12 +162,15 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 	}
 	if ((m = /^dE\/dout_(.+)$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
+		if (!n) return undefined;
 		if (n.isOutput) {
 			const formula = errorDerivativeFormula(c, q(`target_${n.name}`), q(`out_${n.name}`));
 			return formula && { kind: 'output-gradient', neuron: n.name, formula, rule: 'derivative of the error with respect to the output' };
 		}
 		const consumers = consumersOf(c, n.name);
-		if (consumers.every((o) => o.isOutput)) {
+		if (consumers.length === 0) return undefined;
+		// Into a softmax layer the per-output paths each run through every output: δ · w is simpler.
+		if (consumers.every((o) => o.isOutput && !isSoftmax(o))) {
 			const formula = sum(consumers.map((o) => q(`dE_${o.name}/dout_${n.name}`)));
 			const rule = consumers.length > 1 ? 'the output feeds several neurons: add the gradient of each path' : 'the output feeds one neuron: the gradient of that one path';
 			return { kind: 'hidden-gradient', neuron: n.name, formula, rule };
@@ -149,36 +179,47 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 		return { kind: 'hidden-gradient', neuron: n.name, formula: sumOfProducts(pairs), rule: 'sum over the neurons this output feeds: δ times the weight' };
 	}
 	if ((m = /^dE_(.+)\/dout_(.+)$/.exec(quantity))) {
-		const [o, h] = [m[1] as string, m[2] as string];
-		return { kind: 'path', neuron: h, formula: product([q(`delta_${o}`), q(`dnet_${o}/dout_${h}`)]), rule: `chain rule through ${o}: δ of ${o} times the weight from ${h}` };
+		const [o, h] = [neuron(c, m[1] as string), neuron(c, m[2] as string)];
+		return o && h && o.isOutput && !h.isOutput ? pathPlan(c, o, h) : undefined;
 	}
 	if ((m = /^delta_(.+)$/.exec(quantity))) {
 		const n = m[1] as string;
 		const info = neuron(c, n);
-		if (info.activation.type === 'softmax') return softmaxDelta(c, info);
-		return { kind: 'delta', neuron: n, formula: product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`)]), rule: `chain rule: the error gradient at the output of ${n} times its activation derivative` };
+		if (!info) return undefined;
+		if (isSoftmax(info)) return softmaxDelta(c, info);
+		return { kind: 'delta', neuron: n, activation: info.activation.type, formula: product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`)]), rule: `chain rule: the error gradient at the output of ${n} times its activation derivative` };
 	}
 	if ((m = /^dnet_(.+)\/d(.+)$/.exec(quantity))) {
 		const [n, p] = [neuron(c, m[1] as string), m[2] as string];
+		if (!n) return undefined;
 		if (p.startsWith('out_')) {
-			const w = n.inputs.find((i) => `out_${i.source}` === p)?.weight as string | number;
+			const w = n.inputs.find((i) => `out_${i.source}` === p)?.weight;
+			if (w === undefined) return undefined;
 			return { kind: 'weight-factor', neuron: n.name, formula: single(weightTerm(c, w)), rule: 'the net input changes by the weight for each unit of this output', given: true };
 		}
 		if (n.bias === p && !n.inputs.some((i) => i.weight === p)) {
 			return { kind: 'bias-factor', neuron: n.name, parameter: p, formula: single(constant(1)), rule: 'the bias is added as it is', given: true };
 		}
-		const read = sourceName(c, n.inputs.find((i) => i.weight === p)?.source as string);
+		const source = n.inputs.find((i) => i.weight === p)?.source;
+		if (source === undefined) return undefined;
+		const read = sourceName(c, source);
 		return { kind: 'input-factor', neuron: n.name, parameter: p, formula: single(q(read)), rule: 'the weight multiplies this input', given: !isComputed(c, read) };
 	}
 	if ((m = /^dE\/d(.+)$/.exec(quantity))) {
 		const p = m[1] as string;
 		const users = usersOf(c, p);
-		if (users.length === 1) {
+		if (users.length === 0) return undefined;
+		// A softmax neuron's dE/dout · dout/dnet would keep only the diagonal term: go through δ.
+		if (users.length === 1 && !isSoftmax(users[0] as NeuronInfo)) {
 			const n = (users[0] as NeuronInfo).name;
 			const formula = product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`), q(`dnet_${n}/d${p}`)]);
 			return { kind: 'parameter-gradient', neuron: n, parameter: p, formula, rule: 'chain rule: three factors from the error down to the parameter' };
 		}
 		const formula = sumOfProducts(users.map((n): [Term, Term] => [q(`delta_${n.name}`), q(`dnet_${n.name}/d${p}`)]));
+		if (users.length === 1) {
+			const n = (users[0] as NeuronInfo).name;
+			return { kind: 'parameter-gradient', neuron: n, parameter: p, formula, rule: `chain rule: δ of ${n} times the net input's derivative with respect to the parameter` };
+		}
 		return { kind: 'parameter-gradient', parameter: p, formula, rule: 'the parameter feeds several neurons: add the gradient through each' };
 	}
 	if ((m = /^v_(.+)$/.exec(quantity)) && (m[1] as string) in c.model.spec.parameters && c.model.spec.momentum !== undefined) {
@@ -207,17 +248,44 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 }
 
 /**
+ * ∂E_o/∂out_h, the share of one output's error in a hidden neuron's gradient, summed over the
+ * neurons h feeds on the way to o. Into o itself (not softmax) that is δ_o · w; into a softmax
+ * layer, E_o = E(out_o) reads every net of the layer, so it is ∂E/∂out_o · Σ_Y ∂out_o/∂net_Y · w_{hY};
+ * into a hidden neuron c, ∂E_o/∂out_c · ∂out_c/∂net_c · w_{hc}. Only the paths the trace has.
+ */
+function pathPlan(c: Context, o: NeuronInfo, h: NeuronInfo): Plan | undefined {
+	const q = (name: string) => named(name, c.labels);
+	const consumers = consumersOf(c, h.name);
+	const toOutputs = consumers.filter((y) => y.isOutput && known(c, `dout_${o.name}/dnet_${y.name}`));
+	const toHidden = consumers.filter((y) => !y.isOutput && known(c, `dE_${o.name}/dout_${y.name}`));
+	const w = (y: NeuronInfo) => q(`dnet_${y.name}/dout_${h.name}`);
+	const hidden = toHidden.map((y) => [q(`dE_${o.name}/dout_${y.name}`), q(`dout_${y.name}/dnet_${y.name}`), w(y)]);
+	if (!isSoftmax(o) && hidden.length === 0 && toOutputs.length === 1) {
+		return { kind: 'path', neuron: h.name, formula: product([q(`delta_${o.name}`), w(o)]), rule: `chain rule through ${o.name}: δ of ${o.name} times the weight from ${h.name}` };
+	}
+	if (isSoftmax(o) && hidden.length === 0) {
+		const formula = sumOfChains(toOutputs.map((y) => [q(`dout_${o.name}/dnet_${y.name}`), w(y)]), q(`dE/dout_${o.name}`));
+		return { kind: 'path', neuron: h.name, formula, rule: `chain rule through the softmax: out of ${o.name} reads the net of every output, so add the path through each` };
+	}
+	const direct = toOutputs.map((y) => (isSoftmax(o) ? [q(`dE/dout_${o.name}`), q(`dout_${o.name}/dnet_${y.name}`), w(y)] : [q(`delta_${o.name}`), w(y)]));
+	const chains = [...direct, ...hidden];
+	if (chains.length === 0) return undefined;
+	return { kind: 'path', neuron: h.name, formula: sumOfChains(chains), rule: `chain rule: add the paths from ${h.name} to ${o.name} through each neuron it feeds` };
+}
+
+/**
  * δ of a softmax neuron: every out of the layer reads its net, so δ_X = Σ_Y ∂E/∂out_Y · ∂out_Y/∂net_X.
- * With cross-entropy and targets that sum to 1 this is out_X − t_X, the form learners are taught.
+ * With cross-entropy and targets that sum to 1 this is out_X − t_X, the form learners are taught
+ * (validate-learning.ts requires the targets of softmax + cross-entropy to sum to 1).
  */
 function softmaxDelta(c: Context, n: NeuronInfo): Plan {
 	const q = (name: string) => named(name, c.labels);
 	if (c.model.spec.loss === 'cross-entropy') {
 		const formula = shaped([q(`out_${n.name}`), q(`target_${n.name}`)], (o, t) => `${o} - ${t}`, (o, t) => o - t);
-		return { kind: 'delta', neuron: n.name, formula, rule: 'softmax with cross-entropy: the output minus the target' };
+		return { kind: 'delta', neuron: n.name, activation: 'softmax', formula, rule: 'softmax with cross-entropy: the output minus the target' };
 	}
 	const pairs = layerOf(c, n).map((m): [Term, Term] => [q(`dE/dout_${m.name}`), q(`dout_${m.name}/dnet_${n.name}`)]);
-	return { kind: 'delta', neuron: n.name, formula: sumOfProducts(pairs), rule: 'each softmax output reads this net: add the paths through all of them' };
+	return { kind: 'delta', neuron: n.name, activation: 'softmax', formula: sumOfProducts(pairs), rule: 'each softmax output reads this net: add the paths through all of them' };
 }
 
 /**

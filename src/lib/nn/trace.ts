@@ -1,4 +1,4 @@
-import { recomputeAll, type Value } from '$lib/autograd';
+import { recomputeAll, topologicalOrder, type Value } from '$lib/autograd';
 import { traceArchitecture, type ArchitectureModel } from './architecture';
 import { networkCounts } from './counts';
 import type { GraphModel } from './graph';
@@ -71,11 +71,18 @@ function backward(model: NetworkModel): Trace {
 	const loss = model.loss;
 	if (!loss) return trace;
 
-	// ∂E_O/∂out_H: the share of each output's error in a hidden neuron's gradient.
+	// ∂E_O/∂out_H: the share of each output's error in a hidden neuron's gradient. Only for the
+	// H that E_O reads: backward() resets the gradients of E_O's own graph, so any other node
+	// would still hold the previous output's gradient (and a sparse network has no such path).
 	const hidden = model.neurons.filter((n) => !n.isOutput);
 	for (const o of model.neurons.filter((n) => n.isOutput)) {
-		node(`E_${o.name}`).backward();
-		for (const h of hidden) trace[`dE_${o.name}/dout_${h.name}`] = node(`out_${h.name}`).grad;
+		const error = node(`E_${o.name}`);
+		const reads = new Set(topologicalOrder(error));
+		error.backward();
+		for (const h of hidden) {
+			const out = node(`out_${h.name}`);
+			if (reads.has(out)) trace[`dE_${o.name}/dout_${h.name}`] = out.grad;
+		}
 	}
 
 	loss.backward();

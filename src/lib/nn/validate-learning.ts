@@ -35,6 +35,12 @@ function targetProblems(spec: NetworkSpec, targets: Record<string, number>, at: 
 	for (const o of outputs) {
 		if (!(o in targets)) problems.push({ path: at, message: `the output “${o}” has no target: add ${o}: <number>` });
 	}
+	// Softmax outputs sum to 1, and δ = out − t (the form taught) holds only when the targets do too.
+	const total = outputs.reduce((s, o) => s + (targets[o] ?? 0), 0);
+	if (spec.loss === 'cross-entropy' && spec.layers.at(-1)?.activation.type === 'softmax' && outputs.every((o) => o in targets) && Math.abs(total - 1) > 1e-9) {
+		const listed = outputs.map((o) => `${o}: ${targets[o]}`).join(', ');
+		problems.push({ path: at, message: `softmax with cross-entropy needs targets that sum to 1 (a probability for each output), but ${listed} sum to ${+total.toPrecision(12)}: change them so they add up to 1, e.g. 1 for the right class and 0 for the others` });
+	}
 	return problems;
 }
 

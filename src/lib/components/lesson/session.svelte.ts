@@ -34,6 +34,7 @@ export class LessonSession {
 	readonly traces: Record<string, Trace> = {};
 	steps: Record<string, Steps>;
 	private readonly labels: Record<string, string>;
+	private readonly tables: TableBlock[];
 	entries: Record<string, Entry> = $state({});
 	/** Every quantity some block asks the learner for, as `network:quantity` keys. */
 	private readonly asked: ReadonlySet<string>;
@@ -41,18 +42,23 @@ export class LessonSession {
 
 	/** The networks as this session computes them: the lesson's own, or a variant's new numbers. */
 	networks: Record<string, ModelSpec>;
+	/** True when no good new numbers were found for this seed: the lesson's own are shown. */
+	fallback = false;
 	private persistence?: Persistence;
 
 	/** `variant`: the seed of "new numbers" (`?variant=17`), or null for the lesson's own. */
 	constructor(lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'>, readonly variant: number | null = null) {
 		this.minSignificant = lesson.minSignificant;
 		this.labels = lesson.labels;
+		this.tables = lesson.blocks.filter((b): b is TableBlock => b.kind === 'table');
 		// What is asked depends on the structure only, so the lesson's own networks tell it.
 		this.networks = lesson.networks;
 		this.steps = this.computeSteps();
 		this.asked = new Set(askedKeys(lesson.blocks, this.steps));
 		if (variant !== null) {
-			this.networks = variantNetworks(lesson.networks, [...this.asked], variant);
+			const drawn = variantNetworks(lesson.networks, [...this.asked], variant);
+			this.networks = drawn.networks;
+			this.fallback = drawn.fallback;
 			this.steps = this.computeSteps();
 		}
 	}
@@ -99,12 +105,15 @@ export class LessonSession {
 		return judgement;
 	}
 
-	/** What the learner typed for the network's other quantities, where it can be read. */
+	/**
+	 * The learner's own values for the network's other quantities, where they were judged wrong
+	 * (a right one, even typed as an expression, is carried at the engine's value).
+	 */
 	private earlierValues(network: string, except: string): Record<string, number> {
 		const earlier: Record<string, number> = {};
 		for (const [k, entry] of Object.entries(this.entries)) {
 			const [n, quantity] = splitKey(k);
-			if (n !== network || quantity === except || !entry.text) continue;
+			if (n !== network || quantity === except || !entry.text || entry.judgement?.verdict === 'correct') continue;
 			const reading = readAnswer(entry.text);
 			if (reading.ok) earlier[quantity] = reading.value;
 		}
@@ -138,20 +147,29 @@ export class LessonSession {
 		return { done, total: this.asked.size };
 	}
 
-	/** Restores saved work (re-judging each text, so reasons follow the current rules) and saves from now on. */
+	/**
+	 * Restores saved work and saves from now on. Texts are judged again (reasons follow the current
+	 * rules) once all of them are back, so an answer carried forward from an earlier one stays so.
+	 */
 	attach(persistence: Persistence): void {
-		for (const [k, saved] of Object.entries(persistence.load())) {
-			if (!this.asked.has(k)) continue; // the lesson changed since: drop what it no longer asks
+		const saved = Object.entries(persistence.load()).filter(([k]) => this.asked.has(k)); // drop what the lesson no longer asks
+		for (const [k, entry] of saved) {
 			const [network, quantity] = splitKey(k);
-			if (saved.text) this.check(network, quantity, saved.text);
-			this.update(network, quantity, { hintsShown: saved.hintsShown ?? 0, revealed: saved.revealed ?? false });
+			this.update(network, quantity, { text: entry.text, hintsShown: entry.hintsShown ?? 0, revealed: entry.revealed ?? false });
+		}
+		for (const [k, entry] of saved) {
+			const [network, quantity] = splitKey(k);
+			if (entry.text && !quantity.includes('@')) this.check(network, quantity, entry.text);
+		}
+		for (const block of this.tables) {
+			block.rows.forEach((_, r) =>
+				block.ask.forEach((q) => {
+					const text = this.entry(block.network, cellQuantity(block, r, q)).text;
+					if (text) this.checkCell(block, r, q, text);
+				})
+			);
 		}
 		this.persistence = persistence;
-	}
-
-	/** Forgets this session's work, on the page and in storage. */
-	reset(): void {
-		for (const k of Object.keys(this.entries)) delete this.entries[k];
 	}
 
 	private update(network: string, quantity: string, change: Partial<Entry>): void {

@@ -43,7 +43,8 @@ export function createRenderer(
 	values?: LessonValues
 ): Renderer {
 	const slugger = new GithubSlugger();
-	for (const id of reservedIds) slugger.slug(id);
+	// The page's own ids (the skip link's target) and the exercises' ids are taken.
+	for (const id of ['content', ...reservedIds]) slugger.slug(id);
 	let fallbackLine = 1;
 	const report = (p: HtmlProblem) => errors.push(new ContentError(file, p.line ?? fallbackLine, p.message));
 
