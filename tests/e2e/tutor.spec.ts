@@ -107,3 +107,15 @@ test('a learner exports their progress to a file and imports it in a fresh brows
 	await expect(fresh.locator('input[data-quantity="net_h1"]').first()).toHaveValue(typed(trace, 'net_h1'));
 	await fresh.close();
 });
+
+test('prose quotes an asked value only once the learner has found it', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const quoted = page.locator('.prose .katex', { has: page.locator('annotation', { hasText: '\\val{dE/dw5}' }) });
+	const value = (trace['dE/dw5'] as number).toPrecision(4);
+	await expect(quoted).toContainText('?');
+	await expect(quoted).not.toContainText(value);
+
+	const step = page.locator('section.derivation').first().locator('li[data-step="dE/dw5"]');
+	await step.getByRole('button', { name: 'Show the worked step' }).click();
+	await expect(quoted).toContainText(value);
+});

@@ -18,7 +18,7 @@ export const sigmaPrimeLeftOut: Mistake = {
 	},
 	explanation(site, { steps }) {
 		const d = site.needs.find((n) => ACTIVATION_DERIVATIVE.test(n)) ?? '';
-		const act = activationOf(stepOf(steps, d)?.rule ?? '');
+		const act = activationOf(stepOf(steps, d));
 		const name = act === 'sigmoid' ? `σ′ = ${say(d)}` : `the ${act}'s derivative ${say(d)}`;
 		return `It looks like ${name} was left out of ${say(site.quantity)}: the chain rule multiplies ${site.needs.map(say).join(' · ')}.`;
 	}

@@ -46,7 +46,7 @@ export const netForOut: Mistake = {
 	explanation(site, { steps, under }) {
 		if (site.kind === 'activation') {
 			const net = `net_${site.neuron}`;
-			const act = activationOf(site.rule);
+			const act = activationOf(site);
 			// The learner's own net differs when an earlier layer had the same slip: then no number.
 			const value = under(net) === steps.value(net) ? ` = ${fmt(under(net))}` : '';
 			return `It looks like the ${act} was not applied: ${say(site.quantity)} is the ${act} of ${say(net)}${value}, not ${say(net)} itself.`;
@@ -73,7 +73,7 @@ export function outForNet(asked: string): Mistake {
 		},
 		explanation(site, { steps }) {
 			const out = stepOf(steps, `out_${site.neuron}`);
-			const act = out ? activationOf(out.rule) : 'activation';
+			const act = activationOf(out);
 			return `That looks like ${say(`out_${site.neuron}`)}, the value after the ${act}; ${say(site.quantity)} is the weighted sum that goes into it.`;
 		}
 	};
@@ -90,7 +90,7 @@ export const sigmaPrimeFromNet: Mistake = {
 	},
 	explanation(site, { under }) {
 		const [net, out] = [`net_${site.neuron}`, `out_${site.neuron}`];
-		const act = activationOf(site.rule);
+		const act = activationOf(site);
 		const [name, formula] =
 			act === 'sigmoid' ? ['σ′', ': σ′ = out(1 − out)'] : act === 'tanh' ? ['tanh′', ': tanh′ = 1 − out²'] : ['the derivative', ''];
 		return `It looks like you used ${say(net)} = ${fmt(under(net))} in ${name} instead of ${say(out)}${formula}.`;

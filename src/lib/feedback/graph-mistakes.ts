@@ -12,8 +12,8 @@ function partial(name: string): [string, string] | undefined {
 
 /** The other input a two-input mul gate's local gradient reads (∂(a·b)/∂a = b), if that is the step. */
 function otherInput(step: Step, steps: Steps): string | undefined {
-	// The gate is named by the derivation's rule; the reads tell a two-input product from a·b·c.
-	if (step.kind !== 'graph-local' || !step.rule.startsWith('mul gate')) return undefined;
+	// The step records its gate; the reads tell a two-input product from a·b·c.
+	if (step.kind !== 'graph-local' || step.gate !== 'mul') return undefined;
 	const wrt = partial(step.quantity)?.[1];
 	const reads = readsOf(step, steps);
 	return reads.length === 1 && reads[0] !== wrt ? reads[0] : undefined;

@@ -12,7 +12,7 @@ export function list(items: string[]): string {
 	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** The activation's name from a step's rule ("sigmoid of the net input" → "sigmoid"). */
-export function activationOf(rule: string): string {
-	return /(sigmoid|tanh|relu|step|identity|linear)/.exec(rule)?.[1] ?? 'activation';
+/** The activation's name, as the step records it ("sigmoid"); "activation" when it has none. */
+export function activationOf(step: { activation?: string } | undefined): string {
+	return step?.activation ?? 'activation';
 }

@@ -6,12 +6,18 @@
 import katex from 'katex';
 import { formatSignificant } from '$lib/derivation/tex';
 
-/** The value of a quantity by name (`i1`, or `network:i1`); undefined when there is none. */
-export type TexValues = (name: string) => number | undefined;
+/**
+ * The value of a quantity by name (`i1`, or `network:i1`); undefined when there is none, null when
+ * it is hidden: a value the learner is asked for is not shown before they have found it.
+ */
+export type TexValues = (name: string) => number | null | undefined;
 
 /** The part of KaTeX's macro context that `\val` uses (its type is not exported). */
 type MacroContext = { consumeArgs(count: number): Array<Array<{ text: string }>> };
 export type MacroFunction = (context: MacroContext) => string;
+
+/** A value still to be found, in place of its number. */
+export const HIDDEN = '{\\boxed{?}}';
 
 /** Marks the ParseError of an unknown `\val` name, so that a caller can word it as such. */
 const VAL_ERROR = Symbol('val');
@@ -39,6 +45,7 @@ export function valMacro(values: TexValues | undefined, strict: boolean, explain
 		const tokens = context.consumeArgs(1)[0] ?? [];
 		const name = [...tokens].reverse().map((t) => t.text).join('').trim();
 		const value = values?.(name);
+		if (value === null) return HIDDEN;
 		if (value !== undefined) return valTex(value);
 		if (!strict) return '{?}';
 		const error = new katex.ParseError(explain?.(name) ?? `unknown quantity “${name}” in \\val{${name}}`);

@@ -4,7 +4,11 @@ import { drawSpec } from './draw';
 import { mulberry32 } from './random';
 
 export type VariantOptions = {
-	/** Draws tried before giving up on a seed; the lesson's own numbers are then used. Default 1000. */
+	/**
+	 * Draws tried before giving up on a seed; the lesson's own numbers are then used. Default 100:
+	 * "new numbers" runs on the main thread, and 100 refused draws of the 2-2-2 network take well
+	 * under 150 ms (a caller's `isDegenerate` adds its own cost per draw).
+	 */
 	maxAttempts?: number;
 	/** Further draws to refuse, e.g. values that round to the same digits as a named mistake. */
 	isDegenerate?: (trace: Trace, spec: ModelSpec) => boolean;
@@ -25,7 +29,7 @@ export type Variant = { spec: ModelSpec; outcome: 'drawn' | 'unchanged' | 'fallb
  * a variant at the same node.
  */
 export function drawVariant(spec: ModelSpec, seed: number, options: VariantOptions = {}): Variant {
-	const { maxAttempts = 1000, isDegenerate } = options;
+	const { maxAttempts = 100, isDegenerate } = options;
 	const model = buildModel(spec);
 	const original = traceModel(model);
 	const allowed = new Set(degeneracies(model, original).map((d) => `${d.node}:${d.rule}`));

@@ -28,8 +28,13 @@ describe('judge: decimals against out_h1 = 0.593269992…', () => {
 	test('marks 0.59 as close when three significant digits are required', () => {
 		expect(judge(readAnswer('0.59'), x)).toEqual({
 			verdict: 'close',
-			reason: 'Right, but give at least 3 significant digits (0.593).'
+			reason: 'Right to the digits you gave; give at least 3 significant digits.'
 		});
+	});
+	test('does not give the value away when 1 is typed for it', () => {
+		const j = judge(readAnswer('1'), 0.5933);
+		expect(j.reason).not.toMatch(/0\.59/);
+		expect(judge(readAnswer('0.6'), 0.5933).reason).not.toMatch(/0\.59/);
 	});
 	test('marks 0.6 as close: right, but too coarse', () => {
 		expect(verdict('0.6', x)).toBe('close');
@@ -75,7 +80,7 @@ describe('judge: decimals against ∂E/∂w5 = 0.082167041…', () => {
 	test('marks 0.08 as close, not correct: one digit cannot tell a mistake from rounding', () => {
 		expect(judge(readAnswer('0.08'), g)).toEqual({
 			verdict: 'close',
-			reason: 'Right, but give at least 3 significant digits (0.0822).'
+			reason: 'Right to the digits you gave; give at least 3 significant digits.'
 		});
 	});
 	test('marks 0.0823 incorrect', () => {
@@ -93,6 +98,17 @@ describe('judge: decimals against ∂E/∂w5 = 0.082167041…', () => {
 	test('marks a long decimal computed from rounded values as close', () => {
 		// 0.7414·0.1868·0.5933 = 0.08216820…, typed in full.
 		expect(verdict('0.0821682', g)).toBe('close');
+	});
+	test('does not give the value away when 0 is typed for it', () => {
+		const j = judge(readAnswer('0'), 0.0821682);
+		expect(j.verdict).toBe('close');
+		expect(j.reason).not.toMatch(/0\.08/);
+	});
+	test('marks a long decimal from rounded values close without printing the value', () => {
+		expect(judge(readAnswer('0.0821682'), g)).toEqual({
+			verdict: 'close',
+			reason: 'Nearly: yours differs in the last digits. Did you round a value too early?'
+		});
 	});
 	test('marks a long decimal that is simply wrong as incorrect', () => {
 		expect(verdict('0.0831682', g)).toBe('incorrect');
@@ -139,10 +155,10 @@ describe('judge: tiny and large values', () => {
 	test('accepts 0.00000000123 for 1.234567e-9', () => {
 		expect(verdict('0.00000000123', 1.234567e-9)).toBe('correct');
 	});
-	test('marks 0.000 as close for 1.234567e-9 and suggests three digits', () => {
+	test('marks 0.000 as close for 1.234567e-9 and asks for three digits without giving them', () => {
 		expect(judge(readAnswer('0.000'), 1.234567e-9)).toEqual({
 			verdict: 'close',
-			reason: 'Right, but give at least 3 significant digits (1.23e-9).'
+			reason: 'Right to the digits you gave; give at least 3 significant digits.'
 		});
 	});
 	test('marks 1.24e-9 incorrect for 1.234567e-9', () => {

@@ -64,4 +64,45 @@ describe('properties', () => {
 			})
 		);
 	});
+
+	test('a close or incorrect reason never gives the expected value away', () => {
+		// Expected values of every size and sign; typed values short (0, 1, 0.6, −0.59), near
+		// (rounded to 1–2 digits, so `close`), or long and slightly off (the relTolerance `close`).
+		const size = fc.integer({ min: -7, max: 6 });
+		const expectedValue = fc
+			.tuple(fc.double({ min: 1, max: 10, noNaN: true }), size, fc.boolean())
+			.map(([m, e, negative]) => (negative ? -1 : 1) * m * 10 ** e);
+		const shortTyped = (expected: number) =>
+			fc.oneof(
+				fc.integer({ min: -9, max: 9 }).map(String),
+				fc.tuple(fc.integer({ min: -99, max: 99 }), fc.integer({ min: 0, max: 8 })).map(([n, k]) => (n / 10 ** k).toFixed(k)),
+				fc.integer({ min: 1, max: 2 }).map((d) => expected.toPrecision(d)),
+				fc.integer({ min: 1, max: 2 }).map((d) => (-expected).toPrecision(d)),
+				fc.tuple(fc.double({ min: -5e-4, max: 5e-4, noNaN: true }), fc.integer({ min: 5, max: 8 })).map(([r, d]) =>
+					(expected * (1 + r)).toPrecision(d)
+				),
+				fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 3, max: 6 })).map(([n, d]) => {
+					const unit = 10 ** (Math.floor(Math.log10(Math.abs(expected))) - d + 1);
+					return (Number(expected.toPrecision(d)) + n * unit).toPrecision(d);
+				})
+			);
+		const cases = expectedValue.chain((expected) =>
+			fc.tuple(fc.constant(expected), shortTyped(expected), fc.integer({ min: 1, max: 5 }), fc.boolean())
+		);
+		fc.assert(
+			fc.property(cases, ([expected, typed, minSignificant, acceptTruncation]) => {
+				const j = judge(readAnswer(typed), expected, { minSignificant, acceptTruncation });
+				if (j.verdict !== 'close' && j.verdict !== 'incorrect') return;
+				// "give at least 3 significant digits" names a count, not a value.
+				const reason = j.reason.replace(/at least \d+ significant digits?/g, '');
+				for (let sig = 2; sig <= 6; sig++) {
+					for (const shown of [formatNumber(expected, sig), formatNumber(expected, sig, true), formatNumber(Math.abs(expected), sig)]) {
+						if (typed.replace('−', '-').includes(shown)) continue;
+						expect(reason, `${typed} for ${expected}: ${j.verdict}`).not.toContain(shown);
+					}
+				}
+			}),
+			{ numRuns: 5000 }
+		);
+	});
 });

@@ -299,7 +299,16 @@ describe('a name that does not feed the output', () => {
 	it('has gradient 0, and its own local gradients still have steps', () => {
 		const { steps } = load(graphs.compound as Spec);
 		const s = step(steps, 'df/dn');
-		expect([s.value, s.rule]).toEqual([0, 'n does not feed f, so its gradient is 0']);
+		expect([s.value, s.rule]).toEqual([0, 'n does not feed f: think about what that means for its gradient']);
 		expect(step(steps, 'dn/df').value).toBe(1);
+	});
+});
+
+describe('the gate of a local step', () => {
+	it('is given as a field, so feedback need not read the rule’s words', () => {
+		const { steps } = load({ values: { x: 2, y: 3 }, define: { p: 'x * y', f: 'p + x' }, output: 'f' });
+		expect(step(steps, 'dp/dx').gate).toBe('mul');
+		expect(step(steps, 'df/dp').gate).toBe('add');
+		expect(step(steps, 'p').gate).toBeUndefined();
 	});
 });

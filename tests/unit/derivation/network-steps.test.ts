@@ -166,3 +166,25 @@ describe('momentum', () => {
 		expect(networkDerivation(c, 'w5_new').map((s) => s.quantity).slice(-2)).toEqual(['v_w5', 'w5_new']);
 	});
 });
+
+describe('default labels of training, gradient-check and count quantities', () => {
+	it('writes each in notation KaTeX strict accepts', () => {
+		const cases: Record<string, string> = {
+			w1_after_3: 'w_{1}^{(3)}',
+			w11_2_after_1: '{w_{11}^{(2)}}^{(1)}',
+			numgrad_w10_1: '\\tilde{g}_{w_{10}^{(1)}}',
+			numgrad_onesided_w5: '\\tilde{g}^{\\text{one-sided}}_{w_{5}}',
+			E_total_plus_w5: 'E_{\\text{total}}(w_{5} + \\varepsilon)',
+			E_total_minus_w5: 'E_{\\text{total}}(w_{5} - \\varepsilon)',
+			E_total_epoch_2: 'E_{\\text{total}}^{(2)}',
+			'dE_batch/dw1': '\\frac{\\partial E_{\\mathrm{batch}}}{\\partial w_{1}}',
+			count_weights: '\\#\\text{weights}',
+			w11_1_new: '{w_{11}^{(1)}}^{+}',
+			some_odd_name: '\\text{some\\_odd\\_name}'
+		};
+		for (const [name, tex] of Object.entries(cases)) {
+			expect(quantityTex(name)).toBe(tex);
+			expect(() => renderTexStrict(tex)).not.toThrow();
+		}
+	});
+});

@@ -31,4 +31,11 @@ describe('the template lesson of the authoring guide', () => {
 		expect(html).toContain('\\val{mazur:i1}');
 		expect(html).toContain('\\val{xyz:df/dx}');
 	});
+
+	it('renders a GitHub-style markdown table in prose, with math in its cells', () => {
+		const prose = lesson.blocks.flatMap((b) => (b.kind === 'prose' ? [b.html] : [])).join('');
+		expect(prose).toContain('<table>');
+		expect(prose).toMatch(/<td[^>]*><span class="katex">/);
+		expect(prose).toContain('\\val{mazur:w5}');
+	});
 });

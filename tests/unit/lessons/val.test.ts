@@ -20,6 +20,14 @@ describe('\\val in a lesson', () => {
 		expect(out).toContain('<annotation encoding="application/x-tex">\\val{out_o1}</annotation>');
 	});
 
+	it('hides a value the lesson asks for, so prose never gives an answer away', () => {
+		const out = html(oneNetwork('Before: $\\val{out_o1}$ and $w_1 = \\val{w1}$.\n\n:::exercise{ask="out_o1"}\nCompute it.\n:::'));
+		expect(out).toContain('\\val{out_o1}'); // the page fills it in once found
+		expect(numbers(out)).toContain('0.15');
+		expect(out).not.toMatch(/0\.588/); // out_o1 = σ(0.3575) = 0.5884…
+		expect(out).toContain('?');
+	});
+
 	it('works in display math, prompts and hints', () => {
 		const lesson = parse(oneNetwork('$$\n\\net_{o1} = \\val{net_o1}\n$$\n\n:::exercise{ask="out_o1"}\nWith $w_1 = \\val{w1}$?\n::hint[$b = \\val{b}$.]\n:::'));
 		const [prose, exercise] = lesson.blocks;

@@ -237,6 +237,19 @@ const CASES: Case[] = [
 		message: /a binary-cross-entropy target is a probability: use a value from 0 to 1/
 	},
 	{
+		name: 'softmax with cross-entropy and targets that do not sum to 1',
+		text: lines(
+			NETWORK({ o: '{ inputs: { h1: w3 } }\n      o2: { inputs: { h1: w3 } }', targets: 'targets: { o1: 0.7, o2: 0.9 }' }).replace(
+				'  - activation: sigmoid\n    neurons:\n      o1',
+				'  - activation: softmax\n    neurons:\n      o1'
+			),
+			'loss: cross-entropy'
+		),
+		line: 11,
+		key: 'targets',
+		message: /softmax with cross-entropy needs targets that sum to 1 .*o1: 0\.7, o2: 0\.9 sum to 1\.6: change them so they add up to 1/
+	},
+	{
 		name: 'cross-entropy on outputs that are not between 0 and 1',
 		text: lines(NETWORK().replace('  - activation: sigmoid\n    neurons:\n      o1', '  - activation: relu\n    neurons:\n      o1'), 'loss: cross-entropy'),
 		line: 11,
@@ -473,9 +486,10 @@ describe('what is not a mistake', () => {
 		expect(reported(NETWORK({ o: '{ inputs: { h1: w3, i1: w3 } }' }), 'skip.yaml')).toEqual([]);
 	});
 
-	it('accepts cross-entropy targets from 0 to 1 that do not sum to 1', () => {
-		const text = NETWORK({ o: '{ inputs: { h1: w3 } }\n      o2: { inputs: { h1: w3 } }', targets: 'targets: { o1: 0.7, o2: 0.9 }' });
-		const softmax = text.replace('  - activation: sigmoid\n    neurons:\n      o1', '  - activation: softmax\n    neurons:\n      o1');
+	it('accepts sigmoid cross-entropy targets that do not sum to 1, and softmax ones that do', () => {
+		const text = (targets: string) => NETWORK({ o: '{ inputs: { h1: w3 } }\n      o2: { inputs: { h1: w3 } }', targets });
+		expect(reported(lines(text('targets: { o1: 0.7, o2: 0.9 }'), 'loss: cross-entropy'), 'ce.yaml')).toEqual([]);
+		const softmax = text('targets: { o1: 0.3, o2: 0.7 }').replace('  - activation: sigmoid\n    neurons:\n      o1', '  - activation: softmax\n    neurons:\n      o1');
 		expect(softmax).toContain('softmax');
 		expect(reported(lines(softmax, 'loss: cross-entropy'), 'ce.yaml')).toEqual([]);
 	});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradCheck, type Value } from '$lib/autograd';
-import type { NetworkModel } from '$lib/nn';
-import { central, far, modelOf, traceData } from './trace-data';
+import { buildNetwork, traceModel, type NetworkModel } from '$lib/nn';
+import { central, far, modelOf, networkSpecOf, traceData } from './trace-data';
 
 const logistic = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -118,9 +118,15 @@ describe('a softmax output layer with cross-entropy', () => {
 		expect(Object.values(big).every(Number.isFinite)).toBe(true);
 	});
 
-	it('accepts targets that do not sum to 1, giving delta = out·Σt − t', () => {
+	it('rejects cross-entropy targets that do not sum to 1 (δ = out − t would not hold), saying what to change', () => {
 		const targets = { o1: 0.5, o2: 0.5, o3: 0.25 };
-		expect(far(traceData(softmaxNetwork(P, targets)), byHand(P, targets))).toEqual([]);
+		expect(() => traceData(softmaxNetwork(P, targets))).toThrow(/targets: softmax with cross-entropy needs targets that sum to 1.*sum to 1\.25: change them/);
+	});
+
+	it('still gives delta = out·Σt − t when built unchecked with targets that do not sum to 1', () => {
+		const targets = { o1: 0.5, o2: 0.5, o3: 0.25 };
+		const spec = networkSpecOf({ ...softmaxNetwork(P, targets), loss: 'squared-error' });
+		expect(far(traceModel(buildNetwork({ ...spec, loss: 'cross-entropy' })), byHand(P, targets))).toEqual([]);
 	});
 
 	it('gives out = 1 and slope 0 for a softmax layer of one neuron', () => {

@@ -183,7 +183,16 @@ describe('refusing draws and giving up', () => {
 		expect(drawVariant(mazur, 17, { isDegenerate: () => true, maxAttempts: 25 })).toEqual({ spec: mazur, outcome: 'fallback', attempts: 25 });
 	});
 
-	it('stops after 1000 attempts by default', () => {
-		expect(drawVariant(mazur, 5, { isDegenerate: () => true }).attempts).toBe(1000);
+	it('stops after 100 attempts by default', () => {
+		expect(drawVariant(mazur, 5, { isDegenerate: () => true }).attempts).toBe(100);
+	});
+
+	it('gives up on the 2-2-2 network quickly: 100 refused draws well under 150 ms', () => {
+		drawVariant(mazur, 4, { isDegenerate: () => true }); // warm up
+		const start = performance.now();
+		const v = drawVariant(mazur, 5, { isDegenerate: () => true });
+		const ms = performance.now() - start;
+		expect(v.outcome).toBe('fallback');
+		expect(ms).toBeLessThan(150);
 	});
 });

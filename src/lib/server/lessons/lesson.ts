@@ -9,6 +9,8 @@ import { draftBlocks } from './structure';
 import { assignIds, checkTask } from './tasks';
 import type { Block, Lesson } from './types';
 import { lessonValues } from './values';
+import { askedKeys } from '$lib/lessons/asked';
+import { lessonSteps } from '$lib/lessons/steps';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -46,7 +48,9 @@ export function parseLesson(text: string, file: string): Lesson {
 
 	const drafts = draftBlocks(parseMarkdown(text), text, file, errors);
 	const ids = assignIds(drafts, file, errors);
-	const renderer = createRenderer(file, text, errors, [...ids.values()], lessonValues(networks, file));
+	const tasks = new Map(drafts.map((d) => [d, d.kind === 'prose' ? undefined : checkTask(d, networks, file, errors)]));
+	const asked = askedOf(tasks, ids, networks, labels);
+	const renderer = createRenderer(file, text, errors, [...ids.values()], lessonValues(networks, file, asked));
 	const blocks: Block[] = [];
 	for (const draft of drafts) {
 		if (draft.kind === 'prose') {
@@ -54,7 +58,7 @@ export function parseLesson(text: string, file: string): Lesson {
 			if (html !== '') blocks.push({ kind: 'prose', html });
 			continue;
 		}
-		const task = checkTask(draft, networks, file, errors);
+		const task = tasks.get(draft);
 		const parts = {
 			id: ids.get(draft) as string,
 			promptHtml: renderer.render(draft.prompt, draft.line),
@@ -79,6 +83,25 @@ export function parseLesson(text: string, file: string): Lesson {
 		variants: front.variants,
 		blocks
 	};
+}
+
+/**
+ * What the lesson asks the learner for: `\val{}` of one of these is hidden in the page until the
+ * learner has found it (the page fills it in), so prose never gives an answer away.
+ */
+function askedOf(
+	tasks: Map<unknown, ReturnType<typeof checkTask>>,
+	ids: Map<unknown, string>,
+	networks: LessonNetworks,
+	labels: Record<string, string>
+): Set<string> {
+	try {
+		const blocks = [...tasks].flatMap(([draft, task]) => (task ? [{ ...task, id: ids.get(draft) ?? '', promptHtml: '', hints: [] } as Block] : []));
+		const specs = Object.fromEntries([...networks.loaded].map(([name, n]) => [name, n.spec])) as Record<string, ModelSpec>;
+		return new Set(askedKeys(blocks, lessonSteps(specs, labels).steps));
+	} catch {
+		return new Set(); // a broken network is reported on its own; nothing to hide then
+	}
 }
 
 function sortByLine(errors: ContentError[]): ContentError[] {

@@ -15,7 +15,7 @@ function quantitiesOf(network: LessonNetwork): Record<string, number> {
  * The engine values of a lesson's networks for `\val{name}` or `\val{network:name}`. While a
  * network failed to load, its names stand in as 0: its own error is the one to fix first.
  */
-export function lessonValues(networks: LessonNetworks, file: string): LessonValues {
+export function lessonValues(networks: LessonNetworks, file: string, hidden: ReadonlySet<string> = new Set()): LessonValues {
 	const quantities = new Map([...networks.loaded].map(([name, n]) => [name, quantitiesOf(n)]));
 	const names = [...networks.loaded.keys(), ...networks.failed];
 	const unsure = (network: string | undefined) =>
@@ -27,7 +27,8 @@ export function lessonValues(networks: LessonNetworks, file: string): LessonValu
 		const own = networkOf(network);
 		if (unsure(own)) return 0;
 		const table = own === undefined ? undefined : quantities.get(own);
-		return table && Object.hasOwn(table, quantity) ? table[quantity] : undefined;
+		if (!table || !Object.hasOwn(table, quantity)) return undefined;
+		return hidden.has(`${own}:${quantity}`) ? null : table[quantity];
 	};
 
 	const explain = (name: string) => {

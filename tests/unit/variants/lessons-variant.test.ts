@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { loadLessonsFromDisk } from '$lib/server/lessons';
+import { askedKeys } from '$lib/lessons/asked';
+import { lessonSteps } from '$lib/lessons/steps';
+import { variantNetworks } from '$lib/lessons/variant';
+
+/**
+ * Lessons with `variants: true` that may legitimately keep their own numbers for some seed, with
+ * the reason. Empty: every lesson that allows new numbers gets them.
+ */
+const MAY_FALL_BACK: Record<string, string> = {};
+
+const lessons = loadLessonsFromDisk();
+const BUDGET_MS = 500;
+
+describe('"new numbers" for every lesson in content/', () => {
+	it('finds the lessons', () => {
+		expect(lessons.length).toBeGreaterThan(0);
+	});
+
+	it.each(lessons.map((l) => [l.slug, l] as const))('%s: each seed is drawn quickly, and drawn when the lesson allows it', (slug, lesson) => {
+		const asked = askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps);
+		for (const seed of [1, 17, 999]) {
+			const start = performance.now();
+			const { networks, fallback } = variantNetworks(lesson.networks, asked, seed);
+			const ms = performance.now() - start;
+			expect(ms, `${slug} seed ${seed}: ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
+			expect(Object.keys(networks).sort()).toEqual(Object.keys(lesson.networks).sort());
+			if (lesson.variants && !(slug in MAY_FALL_BACK)) expect(fallback, `${slug} seed ${seed} fell back`).toBe(false);
+		}
+	});
+});
