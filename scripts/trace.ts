@@ -73,6 +73,7 @@ const USAGE = 'usage: npm run trace -- FILE [--json] [--network NAME] [--variant
 function variantOf(networks: Record<string, ModelSpec>, text: string, file: string, seed: number) {
 	if (!/\.(md|markdown)$/i.test(file)) return variantNetworks(networks, [], seed).networks;
 	const lesson = parseLesson(text, file);
+	if (!lesson.variants) throw new Error(`${file} has variants: false: students only ever see its own numbers`);
 	const asked = askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps);
 	return variantNetworks(lesson.networks, asked, seed).networks;
 }

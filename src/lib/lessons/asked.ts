@@ -20,7 +20,8 @@ export function splitKey(k: string): [string, string] {
  */
 export function askedKeys(blocks: Block[], steps: Record<string, Steps>): string[] {
 	const keys = blocks.flatMap((block): string[] => {
-		if (block.kind === 'exercise') return block.ask.map((q) => key(block.network, q));
+		// A value read off the network (a weight, an input, the 1 of a bias) is shown, not asked.
+		if (block.kind === 'exercise') return block.ask.filter((q) => !steps[block.network]?.step(q)?.given).map((q) => key(block.network, q));
 		if (block.kind === 'table') return block.rows.flatMap((_, r) => block.ask.map((q) => key(block.network, cellQuantity(block, r, q))));
 		if (block.kind === 'derivation') {
 			const derivation = steps[block.network]?.derivation(block.target) ?? [];
