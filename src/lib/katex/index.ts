@@ -52,15 +52,25 @@ function refuseUntrusted(context: TrustContext): boolean {
 function katexOptions(display: boolean, strict: boolean, values: TexValues | undefined): KatexOptions {
 	return {
 		displayMode: display,
-		output: 'htmlAndMathml',
+		...fixedOptions(strict),
+		throwOnError: true,
+		macros: { ...TEX_MACROS, '\\val': valMacro(values, strict) }
+	};
+}
+
+/**
+ * The options every formula is rendered with, here or in the lesson build (rehype-katex): HTML and
+ * MathML, nothing trusted, size and expansion limits. Only strictness varies.
+ */
+export function fixedOptions(strict: boolean) {
+	return {
+		output: 'htmlAndMathml' as const,
 		trust: refuseUntrusted,
 		// 'error' rejects LaTeX-incompatible input (unicode letters in math mode, a trailing %
 		// comment) so lessons stay portable; the forgiving renderer renders such input silently.
-		strict: strict ? 'error' : 'ignore',
-		throwOnError: true,
+		strict: (strict ? 'error' : 'ignore') as 'error' | 'ignore',
 		maxSize: TEX_MAX_SIZE,
 		maxExpand: TEX_MAX_EXPAND,
-		macros: { ...TEX_MACROS, '\\val': valMacro(values, strict) },
 		globalGroup: false
 	};
 }

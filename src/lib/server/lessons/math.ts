@@ -1,6 +1,6 @@
 import katex from 'katex';
 import type { KatexOptions } from 'katex';
-import { isValError, renderTexStrict, TEX_MACROS, TEX_MAX_EXPAND, TEX_MAX_SIZE, valMacro } from '$lib/katex';
+import { fixedOptions, isValError, renderTexStrict, TEX_MACROS, valMacro } from '$lib/katex';
 import { ContentError } from '$lib/source';
 import type { VFile } from 'vfile';
 import type { LessonValues } from './values';
@@ -13,16 +13,7 @@ import type { LessonValues } from './values';
  * copy of the macros and a \gdef in one cannot leak into the next.
  */
 export function katexOptions(values?: LessonValues): Omit<KatexOptions, 'displayMode' | 'throwOnError'> {
-	const options: Omit<KatexOptions, 'displayMode' | 'throwOnError' | 'macros'> = {
-		output: 'htmlAndMathml',
-		trust: (context) => {
-			throw new katex.ParseError(`${context.command} is not allowed in a lesson`);
-		},
-		strict: 'error',
-		maxSize: TEX_MAX_SIZE,
-		maxExpand: TEX_MAX_EXPAND,
-		globalGroup: false
-	};
+	const options: Omit<KatexOptions, 'displayMode' | 'throwOnError' | 'macros'> = fixedOptions(true);
 	const val = valMacro(values?.values, true, values?.explain);
 	return Object.defineProperty(options, 'macros', { enumerable: true, get: () => ({ ...TEX_MACROS, '\\val': val }) });
 }
