@@ -62,10 +62,8 @@ function main(argv: string[]): number {
 }
 
 function note(file: string, p: PrintedValue): string {
-	const decimals = /^[+-]?\d*\.(\d+)$/.exec(p.text)?.[1]?.length;
-	const rounded = decimals === undefined ? String(p.engine) : p.engine.toFixed(decimals);
 	const where = p.slide === undefined ? 'the slide' : `slide ${p.slide}`;
-	return `${file}:${p.line}: note: ${where} prints ${p.text} for ${p.quantity}, the engine gives ${rounded} (${p.engine.toPrecision(9)}): ${p.cutOff ? 'cut off rather than rounded' : 'the page shows a correction'}`;
+	return `${file}:${p.line}: note: ${where} prints ${p.text} for ${p.quantity}, the engine gives ${p.rounded} (${p.engine.toPrecision(9)}): ${p.cutOff ? 'cut off rather than rounded' : 'the page shows a correction'}`;
 }
 
 process.exitCode = main(process.argv.slice(2));

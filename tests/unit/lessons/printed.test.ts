@@ -21,6 +21,7 @@ describe('numbers printed on the slides', () => {
 			engine: expect.closeTo(0.186815602, 9),
 			agrees: false,
 			cutOff: false,
+			rounded: '0.1868',
 			line: 25
 		});
 	});

@@ -41,8 +41,20 @@ export function readPrinted(front: FrontMatter, networks: LessonNetworks, file: 
 			engine,
 			agrees: printedAgrees(text, engine),
 			cutOff: !printedAgrees(text, engine) && printedAgrees(text, engine, { cutOff: true }),
+			rounded: roundedLike(text, engine),
 			line
 		});
 	});
 	return printed;
+}
+
+/**
+ * The engine's value written to the places the slide printed, so that the two can be set side by
+ * side ("the slide prints 0.1816; the value is 0.1868"); with more digits where they coincide.
+ */
+export function roundedLike(text: string, engine: number): string {
+	const decimals = readLiteral(text.trim().toLowerCase().replace(/^\+/, ''))?.digits.decimals;
+	if (decimals === undefined || decimals < 0 || decimals > 15) return String(Number(engine.toPrecision(6)));
+	const rounded = engine.toFixed(decimals);
+	return rounded === text.trim() ? String(Number(engine.toPrecision(6))) : rounded;
 }

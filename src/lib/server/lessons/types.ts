@@ -37,6 +37,8 @@ export type PrintedValue = {
 	agrees: boolean;
 	/** True when it does not agree but is the engine value cut off (not rounded) at the printed digits. */
 	cutOff: boolean;
+	/** The engine's value at the printed places (more digits where the two would look the same). */
+	rounded: string;
 	/** Line of the entry in the lesson file. */
 	line: number;
 };
