@@ -1,5 +1,5 @@
 import type { Steps } from '$lib/derivation';
-import type { Block, TableBlock } from '$lib/server/lessons/types';
+import type { Block, TableBlock } from './types';
 
 /** How a learner's work on one asked value is keyed: `network:quantity`. */
 export const key = (network: string, quantity: string) => `${network}:${quantity}`;

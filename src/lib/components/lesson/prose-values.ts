@@ -1,5 +1,5 @@
 import { parseValName, renderTex } from '$lib/katex';
-import type { LessonSession } from './session.svelte';
+import type { LessonSession } from '$lib/lessons/session.svelte';
 
 /**
  * Prose is rendered at build time with the lesson's own numbers, and with the values the lesson

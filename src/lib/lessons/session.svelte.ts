@@ -3,10 +3,10 @@ import { assess, type Assessment } from '$lib/feedback';
 import type { Step, Steps } from '$lib/derivation';
 import { buildModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
 import type { Entry as SavedEntry } from '$lib/progress';
-import { lessonSteps } from '$lib/lessons/steps';
-import { askedKeys, cellQuantity, key, splitKey } from '$lib/lessons/asked';
-import { variantNetworks } from '$lib/lessons/variant';
-import type { Lesson, TableBlock } from '$lib/server/lessons/types';
+import { lessonSteps } from './steps';
+import { askedKeys, cellQuantity, key, splitKey } from './asked';
+import { variantNetworks } from './variant';
+import type { Lesson, TableBlock } from './types';
 
 /** Where a session keeps its entries between visits (the browser's storage, see $lib/progress). */
 export type Persistence = {

@@ -1,0 +1,85 @@
+import type { ModelSpec } from '$lib/nn';
+
+/** A lesson as the page receives it: plain, serialisable data. */
+export type Lesson = {
+	slug: string;
+	/** Path from the project root, e.g. `content/02-backprop-step-by-step.md`. */
+	file: string;
+	title: string;
+	order: number;
+	summary: string;
+	deck?: Deck;
+	/** Significant digits a learner must give for a correct verdict. */
+	minSignificant: number;
+	/** Checked network and graph specs by name (`network` for a lesson's single `network:`). */
+	networks: Record<string, ModelSpec>;
+	/** TeX labels by quantity name, overriding the defaults. */
+	labels: Record<string, string>;
+	printed: PrintedValue[];
+	/** False when the instructor turned off "new numbers" (`variants: false`): the numbers are fixed. */
+	variants: boolean;
+	blocks: Block[];
+};
+
+export type Deck = { file: string; title: string; slides?: string };
+
+/** A number a slide printed, beside the engine's value for the same quantity. */
+export type PrintedValue = {
+	quantity: string;
+	network: string;
+	value: number;
+	/** As typed in the file: `0.50` keeps its two decimals. */
+	text: string;
+	slide?: number;
+	/** The engine's value, in full. */
+	engine: number;
+	/** True when `text` is the engine value rounded to the printed digits. */
+	agrees: boolean;
+	/** True when it does not agree but is the engine value cut off (not rounded) at the printed digits. */
+	cutOff: boolean;
+	/** The engine's value at the printed places (more digits where the two would look the same). */
+	rounded: string;
+	/** Line of the entry in the lesson file. */
+	line: number;
+};
+
+export type ExerciseBlock = {
+	kind: 'exercise';
+	id: string;
+	network: string;
+	ask: string[];
+	promptHtml: string;
+	hints: string[];
+	solutionHtml?: string;
+};
+
+export type DerivationBlock = {
+	kind: 'derivation';
+	id: string;
+	network: string;
+	target: string;
+	promptHtml: string;
+	hints: string[];
+	solutionHtml?: string;
+};
+
+/** Several rows of inputs through one network, each asking the same quantities (a truth table). */
+export type TableBlock = {
+	kind: 'table';
+	id: string;
+	network: string;
+	/** The inputs each row sets, in column order; the network's other inputs keep their values. */
+	inputs: string[];
+	/** One number per input in each row. */
+	rows: number[][];
+	/** Forward quantities (net_X, out_X, E_X, E_total…) asked for every row. */
+	ask: string[];
+	promptHtml: string;
+	hints: string[];
+	solutionHtml?: string;
+};
+
+export type Block = { kind: 'prose'; html: string } | ExerciseBlock | DerivationBlock | TableBlock;
+
+/** What the catalogue shows of a lesson. */
+export type LessonSummary = Pick<Lesson, 'slug' | 'title' | 'order' | 'summary' | 'deck'>;
