@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Playwright cannot download its own browsers here: use the system Chromium (Debian's package
 // at /usr/bin/chromium), or set CHROME_PATH to another Chrome/Chromium.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets two runs (say, two work trees) share a machine without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
