@@ -1,0 +1,102 @@
+import type { Diagram } from './structure';
+
+/**
+ * Which nodes and edges of a diagram a quantity is about: `out_h1` is node h1, `dE/dw5` the
+ * edge(s) of w5, `dnet_o1/dout_h1` the edge h1→o1 with both ends, `dq/dx` in a graph the edge
+ * x→q. Used to highlight a step, and to find the steps about a node.
+ */
+export type Elements = { nodes: Set<string>; edges: Set<string> };
+
+const empty = (): Elements => ({ nodes: new Set(), edges: new Set() });
+
+/** `net_h1` → `h1`, `w5_new` → `w5`, `target_o1` → `o1`, `E_o1` → `o1`; `E_total` stays. */
+function atom(name: string): string {
+	if (name === 'E_total' || name === 'E') return 'E_total';
+	return name.replace(/_new$/, '').replace(/^(net|out|delta|target|v)_/, '').replace(/^E_(?!total)/, '');
+}
+
+/** The names a quantity is made of: both sides of a ratio `dA/dB`, otherwise the name itself. */
+function atomsOf(quantity: string): string[] {
+	const ratio = /^d(.+)\/d(.+?)( \(local\))?$/.exec(quantity);
+	return ratio ? [atom(ratio[1] as string), atom(ratio[2] as string)] : [atom(quantity)];
+}
+
+export function elementsOf(diagram: Diagram, quantity: string): Elements {
+	const found = empty();
+	const atoms = atomsOf(quantity);
+	const nodeIds = new Set(diagram.nodes.map((n) => n.id));
+	for (const a of atoms) {
+		if (nodeIds.has(a)) found.nodes.add(a);
+		for (const e of diagram.edges) {
+			if (e.param === a) found.edges.add(e.id);
+		}
+		const bias = diagram.nodes.find((n) => n.kind === 'bias' && n.name === a);
+		if (bias) found.nodes.add(bias.id);
+	}
+	// A ratio of two connected nodes (∂net_o1/∂out_h1, ∂q/∂x) is about the edge between them.
+	if (atoms.length === 2) {
+		const [top, bottom] = atoms as [string, string];
+		for (const e of diagram.edges) if (e.from === bottom && e.to === top) found.edges.add(e.id);
+		// E_o1 is read off the edge from o1 to the loss: ∂E/∂out_o1 and E_o1 itself.
+	}
+	if (/^E_(?!total)/.test(quantity)) for (const e of diagram.edges) if (e.from === atom(quantity) && e.to === 'E_total') found.edges.add(e.id);
+	return found;
+}
+
+export function merge(...parts: Elements[]): Elements {
+	const all = empty();
+	for (const p of parts) {
+		p.nodes.forEach((n) => all.nodes.add(n));
+		p.edges.forEach((e) => all.edges.add(e));
+	}
+	return all;
+}
+
+/** What a step is drawn as: the elements it produces, and the ones it reads. */
+export type Highlight = { produces: Elements; reads: Elements };
+
+/** The shape of a step that the highlight needs (a `Step` of $lib/derivation fits). */
+export type StepShape = { quantity: string; kind: string; neuron?: string; needs: string[] };
+
+/**
+ * The elements a step reads and the one it produces. A net input reads every connection into its
+ * neuron; the error of a hidden neuron (δ, ∂E/∂out) runs over every path from it to the loss.
+ */
+export function highlightOf(diagram: Diagram, step: StepShape): Highlight {
+	const produces = elementsOf(diagram, step.quantity);
+	const parts = step.needs.map((q) => elementsOf(diagram, q));
+	const neuron = step.neuron ?? [...produces.nodes][0];
+	if (neuron !== undefined && (step.kind === 'net' || step.kind === 'definition')) parts.push(incoming(diagram, neuron));
+	if (neuron !== undefined && ['hidden-gradient', 'delta', 'graph-gradient'].includes(step.kind)) parts.push(pathsToEnd(diagram, neuron));
+	if (step.kind === 'total-error') parts.push(incoming(diagram, 'E_total'));
+	const reads = merge(...parts);
+	for (const id of produces.nodes) reads.nodes.delete(id);
+	for (const id of produces.edges) reads.edges.delete(id);
+	return { produces, reads };
+}
+
+function incoming(diagram: Diagram, node: string): Elements {
+	const found = empty();
+	for (const e of diagram.edges) {
+		if (e.to !== node) continue;
+		found.edges.add(e.id);
+		found.nodes.add(e.from);
+	}
+	return found;
+}
+
+/** Every edge and node downstream of `node`: the paths its gradient comes back along. */
+export function pathsToEnd(diagram: Diagram, node: string): Elements {
+	const found = empty();
+	const queue = [node];
+	while (queue.length > 0) {
+		const at = queue.shift() as string;
+		for (const e of diagram.edges) {
+			if (e.from !== at || found.edges.has(e.id)) continue;
+			found.edges.add(e.id);
+			found.nodes.add(e.to);
+			queue.push(e.to);
+		}
+	}
+	return found;
+}

@@ -1,0 +1,98 @@
+import { topologicalOrder, type Value } from '$lib/autograd';
+import type { GraphModel, NetworkModel } from '$lib/nn';
+import { graphContext, localName } from '$lib/derivation';
+
+/**
+ * The backward pass as the engine runs it, one named node at a time: from the loss (or the
+ * graph's output) back to the inputs, in reverse topological order. At each stop the gradient is
+ * the sum over the named nodes that read this one of upstream gradient × local derivative, where
+ * the local derivative runs through the unnamed nodes in between (the products inside a net input).
+ */
+
+/** One term of a stop's sum: the gradient of a node that reads this one, times its local derivative. */
+export type WalkTerm = {
+	/** The named node that reads this one, e.g. `net_o1` for `out_h1`. */
+	consumer: string;
+	/** The consumer's gradient: its trace name (`delta_o1`) and value. */
+	upstream: { quantity: string; value: number };
+	/** ∂consumer/∂this, its trace name (`dnet_o1/dout_h1`) and value. */
+	local: { quantity: string; value: number };
+};
+
+export type WalkStop = {
+	/** The engine's name of the node: `out_h1`, `net_h1`, `w5`, `E_total`, `q` … */
+	name: string;
+	/** The gradient's trace name: `delta_h1`, `dE/dout_h1`, `dE/dw5`, `df/dq` … */
+	quantity: string;
+	/** The gradient as the engine computed it. */
+	value: number;
+	/** Empty for the output, where the walk starts with a gradient of 1. */
+	terms: WalkTerm[];
+};
+
+type Naming = { gradient(name: string): string; local(of: string, wrt: string): string };
+
+export function backwardWalk(model: NetworkModel | GraphModel): WalkStop[] {
+	if (model.kind === 'network') {
+		if (!model.loss) return [];
+		const gradient = (name: string) =>
+			name === 'E_total' ? 'dE/dE_total' : name.startsWith('net_') ? `delta_${name.slice(4)}` : `dE/d${name}`;
+		return walk(model.loss, { gradient, local: (of, wrt) => `d${of}/d${wrt}` }, (v) => !v.name?.startsWith('target_'));
+	}
+	const context = graphContext(model, {});
+	const F = model.spec.output;
+	return walk(model.output, { gradient: (name) => `d${F}/d${name}`, local: (of, wrt) => localName(context, of, wrt) }, () => true);
+}
+
+function walk(root: Value, naming: Naming, keep: (v: Value) => boolean): WalkStop[] {
+	root.backward();
+	const order = topologicalOrder(root).reverse();
+	const named = order.filter((v) => v.name !== undefined && keep(v));
+	// For each named node, the named nodes it reads and ∂it/∂them through unnamed nodes.
+	const readers = new Map<Value, Array<{ consumer: Value; local: number }>>();
+	for (const consumer of named) {
+		for (const [input, local] of localDerivatives(consumer)) {
+			const list = readers.get(input) ?? [];
+			list.push({ consumer, local });
+			readers.set(input, list);
+		}
+	}
+	return named.map((v) => {
+		const name = v.name as string;
+		const terms = (readers.get(v) ?? []).map(({ consumer, local }) => ({
+			consumer: consumer.name as string,
+			upstream: { quantity: naming.gradient(consumer.name as string), value: consumer.grad },
+			local: { quantity: naming.local(consumer.name as string, name), value: local }
+		}));
+		return { name, quantity: naming.gradient(name), value: v.grad, terms };
+	});
+}
+
+/** ∂consumer/∂N for each named N that `consumer` reads, through the unnamed nodes in between. */
+function localDerivatives(consumer: Value): Map<Value, number> {
+	const result = new Map<Value, number>();
+	// The unnamed part below the consumer, ordered so each node's seed is complete before it is used.
+	const inner: Value[] = [];
+	const seen = new Set<Value>();
+	const collect = (v: Value) => {
+		for (const input of v.inputs) {
+			if (seen.has(input) || input.name !== undefined || input.inputs.length === 0) continue;
+			seen.add(input);
+			collect(input);
+			inner.push(input);
+		}
+	};
+	collect(consumer);
+	const seed = new Map<Value, number>([[consumer, 1]]);
+	const spread = (v: Value) => {
+		const s = seed.get(v) ?? 0;
+		v.inputs.forEach((input, i) => {
+			const d = s * (v.local[i] as number);
+			if (input.name !== undefined) result.set(input, (result.get(input) ?? 0) + d);
+			else seed.set(input, (seed.get(input) ?? 0) + d);
+		});
+	};
+	spread(consumer);
+	for (const v of inner.reverse()) spread(v);
+	return result;
+}
