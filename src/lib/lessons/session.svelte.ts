@@ -132,6 +132,16 @@ export class LessonSession {
 		return this.entry(network, quantity).judgement?.verdict === 'correct';
 	}
 
+	/** True when some block of the lesson asks the learner for this quantity. */
+	isAsked(network: string, quantity: string): boolean {
+		return this.asked.has(key(network, quantity));
+	}
+
+	/** The quantities of one network that the lesson asks for. */
+	askedOf(network: string): string[] {
+		return [...this.asked].map(splitKey).filter(([n]) => n === network).map(([, q]) => q);
+	}
+
 	/** Done: solved, revealed, or never asked in this lesson (then it is simply shown). */
 	isSettled(network: string, quantity: string): boolean {
 		if (!this.asked.has(key(network, quantity))) return true;

@@ -1,0 +1,33 @@
+/**
+ * Which values a lesson's diagram may show. An asked value appears once the learner has found
+ * (or revealed) it; a value nobody asks for is shown, unless it is a step on the way to an asked
+ * value that is still open (δ_h1 would give ∂E/∂w1 away): those wait as well.
+ */
+export type ValueSource = {
+	isAsked(network: string, quantity: string): boolean;
+	isSettled(network: string, quantity: string): boolean;
+	askedOf(network: string): string[];
+	/** The quantities a step reads (a derivation Step's `needs`). */
+	step(network: string, quantity: string): { needs: string[] } | undefined;
+	valueOf(network: string, quantity: string): number | undefined;
+};
+
+/** Every quantity of `network` that must not be shown yet: open asked values and what they rest on. */
+export function withheld(source: ValueSource, network: string): Set<string> {
+	const hidden = new Set<string>();
+	const visit = (quantity: string) => {
+		// A value the learner found is shown; an unasked one on the way to an open value is not.
+		if (hidden.has(quantity) || (source.isAsked(network, quantity) && source.isSettled(network, quantity))) return;
+		hidden.add(quantity);
+		for (const need of source.step(network, quantity)?.needs ?? []) visit(need);
+	};
+	for (const quantity of source.askedOf(network)) if (!source.isSettled(network, quantity)) visit(quantity);
+	return hidden;
+}
+
+/** The value the diagram shows for a quantity: a finite number, or undefined while it waits. */
+export function shownValue(source: ValueSource, network: string, hidden: Set<string>, quantity: string): number | undefined {
+	if (hidden.has(quantity)) return undefined;
+	const value = source.valueOf(network, quantity);
+	return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
