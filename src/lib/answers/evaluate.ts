@@ -19,7 +19,16 @@ interface Node {
 	implicit?: unknown;
 }
 
-export type Evaluation = { ok: true; value: number } | { ok: false; message: string };
+/**
+ * `uncertainty`: how far the value could move if each number the learner typed with three or more
+ * significant digits (a rounded intermediate such as 0.7414) were anywhere within half a unit of its
+ * last digit; numbers with fewer digits (0.05, 0.5, 1, 2) are taken as exact. First order, summed.
+ * `scale`: the largest magnitude met while computing, for a float-noise floor.
+ */
+export type Evaluation = { ok: true; value: number; uncertainty: number; scale: number } | { ok: false; message: string };
+
+/** A value with its uncertainty and the largest magnitude it was computed through. */
+type Num = { v: number; e: number; s: number };
 
 /** Thrown only inside this module, to unwind with a learner-facing message. */
 class Refusal {
@@ -34,8 +43,8 @@ export function evaluateExpression(s: string): Evaluation {
 		return { ok: false, message: syntaxMessage(s, e) };
 	}
 	try {
-		const value = walk(tree, s);
-		return Number.isFinite(value) ? { ok: true, value } : { ok: false, message: tooLarge(s) };
+		const { v, e, s: scale } = walk(tree, s);
+		return Number.isFinite(v) ? { ok: true, value: v, uncertainty: Number.isFinite(e) ? e : Infinity, scale } : { ok: false, message: tooLarge(s) };
 	} catch (e) {
 		if (e instanceof Refusal) return { ok: false, message: e.message };
 		throw e;
@@ -59,14 +68,24 @@ const refuse = (message: string): never => {
 	throw new Refusal(message);
 };
 
-function walk(raw: unknown, s: string): number {
+const exact = (v: number): Num => ({ v, e: 0, s: Math.abs(v) });
+
+/** A typed number: rounded at its last digit when it has three or more significant digits. */
+function literal(v: number): Num {
+	const [mantissa = '', exp = '0'] = Math.abs(v).toExponential().split('e');
+	const digits = mantissa.replace('.', '').length;
+	if (v === 0 || digits < 3) return exact(v);
+	return { v, e: 0.5 * 10 ** (Number(exp) - digits + 1), s: Math.abs(v) };
+}
+
+function walk(raw: unknown, s: string): Num {
 	const node = (raw ?? {}) as Node;
 	switch (node.type) {
 		case 'ConstantNode':
-			if (typeof node.value === 'number' && Number.isFinite(node.value)) return node.value;
+			if (typeof node.value === 'number' && Number.isFinite(node.value)) return literal(node.value);
 			return refuse(typeof node.value === 'number' ? tooLarge(s) : `${quote(s)} is not a number.`);
 		case 'SymbolNode':
-			return symbol(String(node.name));
+			return exact(symbol(String(node.name)));
 		case 'ParenthesisNode':
 			return walk(node.content, s);
 		case 'FunctionNode':
@@ -84,31 +103,55 @@ function symbol(name: string): number {
 	return refuse(`${quote(name)} is not a number.`);
 }
 
-function call(node: Node, s: string): number {
+function call(node: Node, s: string): Num {
 	const name = String((node.fn as Node | undefined)?.name);
 	const f = isFunction(name) ? FUNCTIONS[name] : undefined;
 	if (!f) return refuse(`${quote(name)} is not a function this box knows. Use exp, ln, log or sqrt.`);
 	const args = Array.isArray(node.args) ? node.args : [];
 	if (args.length !== 1) return refuse(`${name} takes one value, as in ${name}(0.5).`);
 	const x = walk(args[0], s);
-	const y = f(x);
-	if (Number.isFinite(y)) return y;
+	const y = f(x.v);
+	if (Number.isFinite(y)) return { v: y, e: spread(f, x), s: Math.max(x.s, Math.abs(y)) };
 	if (name === 'sqrt') return refuse(`${quote(s)} takes the square root of a negative number.`);
 	if (name.startsWith('l')) return refuse(`${quote(s)} takes the logarithm of zero or a negative number.`);
 	return refuse(tooLarge(s));
 }
 
-function operate(node: Node, s: string): number {
+/** How far f moves over x's uncertainty (f may be undefined on one side: then the other side). */
+function spread(f: (x: number) => number, x: Num): number {
+	if (x.e === 0) return 0;
+	const y = f(x.v);
+	const sides = [f(x.v - x.e), f(x.v + x.e)].map((z) => Math.abs(z - y)).filter(Number.isFinite);
+	return sides.length ? Math.max(...sides) : Infinity;
+}
+
+function operate(node: Node, s: string): Num {
 	const args = Array.isArray(node.args) ? (node.args as unknown[]) : [];
 	const values = args.map((arg) => walk(arg, s));
 	if (node.implicit === true) checkImplicit(args[1], s);
 	const fn = String(node.fn);
-	if (values.length === 1 && fn === 'unaryMinus') return -(values[0] as number);
-	if (values.length === 1 && fn === 'unaryPlus') return values[0] as number;
+	const [a, b] = values as [Num, Num];
+	if (values.length === 1 && fn === 'unaryMinus') return { ...a, v: -a.v };
+	if (values.length === 1 && fn === 'unaryPlus') return a;
 	if (values.length !== 2) return refuse(unsupported(s));
-	const [a, b] = values as [number, number];
-	const y = binary(fn, a, b, s);
-	return Number.isFinite(y) ? y : refuse(tooLarge(s));
+	const y = binary(fn, a.v, b.v, s);
+	if (!Number.isFinite(y)) return refuse(tooLarge(s));
+	return { v: y, e: uncertainty(fn, a, b, y), s: Math.max(a.s, b.s, Math.abs(y)) };
+}
+
+/** First-order uncertainty of a binary operation. */
+function uncertainty(fn: string, a: Num, b: Num, y: number): number {
+	switch (fn) {
+		case 'add':
+		case 'subtract':
+			return a.e + b.e;
+		case 'multiply':
+			return Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e;
+		case 'divide':
+			return Math.abs(b.v) > b.e ? (a.e + Math.abs(y) * b.e) / (Math.abs(b.v) - b.e) : Infinity;
+		default:
+			return Math.max(spread((x) => x ** b.v, a) + spread((x) => a.v ** x, b), 0);
+	}
 }
 
 function binary(fn: string, a: number, b: number, s: string): number {

@@ -2,4 +2,5 @@
 export { readAnswer, MAX_LENGTH } from './read';
 export { judge } from './judge';
 export { formatNumber } from './format';
-export type { Digits, Reading, Verdict, Judgement, JudgeOptions } from './types';
+export { acceptedPrecision } from './describe';
+export type { Digits, Reading, Verdict, Judgement, JudgeOptions, Slip } from './types';

@@ -6,5 +6,5 @@ export function quote(text: string): string {
 	return `“${chars.length > MAX ? chars.slice(0, MAX - 1).join('') + '…' : text}”`;
 }
 
-export const HOW_TO =
-	'Type a decimal such as 0.5932 or an expression such as 1/(1+e^-0.3775).';
+// The examples must not be anyone's answer: numbers no lesson asks for.
+export const HOW_TO = 'Type a decimal such as 1.234 or an expression such as 2/3 or exp(-1.5).';

@@ -28,7 +28,8 @@ describe('judge: decimals against out_h1 = 0.593269992…', () => {
 	test('marks 0.59 as close when three significant digits are required', () => {
 		expect(judge(readAnswer('0.59'), x)).toEqual({
 			verdict: 'close',
-			reason: 'Right to the digits you gave; give at least 3 significant digits.'
+			reason: 'Right to the digits you gave; give at least 3 significant digits.',
+			slip: 'too-few-digits'
 		});
 	});
 	test('does not give the value away when 1 is typed for it', () => {
@@ -42,11 +43,21 @@ describe('judge: decimals against out_h1 = 0.593269992…', () => {
 	test('accepts 0.59 when the lesson asks for two significant digits', () => {
 		expect(verdict('0.59', x, { minSignificant: 2 })).toBe('correct');
 	});
-	test('marks 0.5934 incorrect, pointing at the last digit', () => {
+	test('marks 0.5934 incorrect, pointing at the last digit without calling it almost', () => {
 		expect(judge(readAnswer('0.5934'), x)).toEqual({
 			verdict: 'incorrect',
-			reason: 'Almost: check the last digit you typed.'
+			reason: 'Off in the last digit: check it, and keep more digits of earlier values if you rounded them.',
+			slip: 'last-digit'
 		});
+	});
+	test('judges (0.5935) as the decimal 0.5935: parentheses do not widen the tolerance', () => {
+		expect(verdict('0.5935', x)).toBe('incorrect');
+		expect(verdict('(0.5935)', x)).toBe('incorrect');
+		expect(verdict('((0.5933))', x)).toBe('correct');
+	});
+	test('judges 0.5935*1 as 0.5935 to its own rounding, not to a fixed relative tolerance', () => {
+		expect(verdict('0.5935*1', x)).toBe('incorrect');
+		expect(verdict('0.5933*1', x)).toBe('correct');
 	});
 	test('marks 0.5 incorrect: a coarse value must be the rounded one', () => {
 		expect(verdict('0.5', x)).toBe('incorrect');
@@ -80,7 +91,8 @@ describe('judge: decimals against ∂E/∂w5 = 0.082167041…', () => {
 	test('marks 0.08 as close, not correct: one digit cannot tell a mistake from rounding', () => {
 		expect(judge(readAnswer('0.08'), g)).toEqual({
 			verdict: 'close',
-			reason: 'Right to the digits you gave; give at least 3 significant digits.'
+			reason: 'Right to the digits you gave; give at least 3 significant digits.',
+			slip: 'too-few-digits'
 		});
 	});
 	test('marks 0.0823 incorrect', () => {
@@ -99,19 +111,36 @@ describe('judge: decimals against ∂E/∂w5 = 0.082167041…', () => {
 		// 0.7414·0.1868·0.5933 = 0.08216820…, typed in full.
 		expect(verdict('0.0821682', g)).toBe('close');
 	});
-	test('does not give the value away when 0 is typed for it', () => {
+	test('marks 0 incorrect, not almost, and does not give the value away', () => {
 		const j = judge(readAnswer('0'), 0.0821682);
-		expect(j.verdict).toBe('close');
+		expect(j.verdict).toBe('incorrect');
 		expect(j.reason).not.toMatch(/0\.08/);
 	});
-	test('marks a long decimal from rounded values close without printing the value', () => {
+	test('marks a long decimal from rounded values as rounded too early, without printing the value', () => {
 		expect(judge(readAnswer('0.0821682'), g)).toEqual({
 			verdict: 'close',
-			reason: 'Nearly: yours differs in the last digits. Did you round a value too early?'
+			reason: 'Off in the last digits, as when an earlier value is rounded: keep all its digits and round only at the end.',
+			slip: 'rounded-early'
 		});
 	});
 	test('marks a long decimal that is simply wrong as incorrect', () => {
 		expect(verdict('0.0831682', g)).toBe('incorrect');
+	});
+});
+
+describe('judge: a guess is never almost', () => {
+	test.for([
+		['0', network.netH1],
+		['1', network.outO1],
+		['1', 0.75],
+		['0', network.outH1],
+		['(0)', network.netH1],
+		['1', network.gradW5]
+	] as const)('marks %s incorrect for %d', ([typed, expected]) => {
+		expect(verdict(typed, expected)).toBe('incorrect');
+	});
+	test('still calls 0.4 for 0.3775 almost: right to its one digit, and near', () => {
+		expect(verdict('0.4', network.netH1)).toBe('close');
 	});
 });
 
@@ -123,7 +152,7 @@ describe('judge: signs and zero', () => {
 		expect(verdict('−0.2', 0.1 - 0.3)).toBe('correct');
 	});
 	test('asks to check the sign when only the sign is wrong', () => {
-		expect(judge(readAnswer('0.2'), -0.2)).toEqual({ verdict: 'incorrect', reason: 'Check the sign.' });
+		expect(judge(readAnswer('0.2'), -0.2)).toEqual({ verdict: 'incorrect', reason: 'Check the sign.', slip: 'sign' });
 	});
 	test('asks to check the sign of an expression', () => {
 		expect(reason('-1/(1+e^-0.3775)', network.outH1)).toBe('Check the sign.');
@@ -155,11 +184,16 @@ describe('judge: tiny and large values', () => {
 	test('accepts 0.00000000123 for 1.234567e-9', () => {
 		expect(verdict('0.00000000123', 1.234567e-9)).toBe('correct');
 	});
-	test('marks 0.000 as close for 1.234567e-9 and asks for three digits without giving them', () => {
-		expect(judge(readAnswer('0.000'), 1.234567e-9)).toEqual({
-			verdict: 'close',
-			reason: 'Right to the digits you gave; give at least 3 significant digits.'
-		});
+	test('marks 0.000 incorrect for 1.234567e-9: no significant digit is not almost', () => {
+		expect(verdict('0.000', 1.234567e-9)).toBe('incorrect');
+	});
+	test('marks (0) incorrect for 5e-13: the floor is relative to the value', () => {
+		expect(verdict('(0)', 5e-13)).toBe('incorrect');
+		expect(verdict('0*1', 5e-13)).toBe('incorrect');
+	});
+	test('marks 1000 incorrect for 1004: its zeros count when the digits before them are too few', () => {
+		expect(verdict('1000', 1004)).toBe('incorrect');
+		expect(verdict('1000', 1000.3)).toBe('correct');
 	});
 	test('marks 1.24e-9 incorrect for 1.234567e-9', () => {
 		expect(verdict('1.24e-9', 1.234567e-9)).toBe('incorrect');
@@ -201,7 +235,7 @@ describe('judge: what cannot be judged', () => {
 	test('passes on the reading’s message when the input is unreadable', () => {
 		expect(judge(readAnswer('abc'), 1)).toEqual({
 			verdict: 'unreadable',
-			reason: '“abc” is not a number. Type a decimal such as 0.5932 or an expression such as 1/(1+e^-0.3775).'
+			reason: '“abc” is not a number. Type a decimal such as 1.234 or an expression such as 2/3 or exp(-1.5).'
 		});
 	});
 	test.for([NaN, Infinity, -Infinity])('does not mention NaN when the expected value is %s', (expected) => {

@@ -59,7 +59,7 @@ const refusals: Array<[behaviour: string, typed: string, message: RegExp]> = [
 	[
 		'says a word is not a number',
 		'abc',
-		/^“abc” is not a number\. Type a decimal such as 0\.5932 or an expression such as 1\/\(1\+e\^-0\.3775\)\.$/
+		/^“abc” is not a number\. Type a decimal such as 1\.234 or an expression such as 2\/3 or exp\(-1\.5\)\.$/
 	],
 	['says when it divides by zero', '1/0', /that divides by zero/],
 	['says when zero is raised to a negative power', '0^-1', /that divides by zero/],
@@ -86,7 +86,8 @@ const refusals: Array<[behaviour: string, typed: string, message: RegExp]> = [
 	['refuses a literal too close to zero', '1e-400', /too close to zero/],
 	['refuses NaN typed as a word', 'NaN', /not a number/],
 	['refuses Infinity typed as a word', 'Infinity', /not a number/],
-	['refuses hexadecimal', '0x1F', /not a number/],
+	['refuses hexadecimal', '0x1F', /hexadecimal/],
+	['refuses 0x10 rather than reading it as 0 times 10', '0x10', /hexadecimal/],
 	['refuses mathjs-only syntax such as ranges', '1:3', /“:” can't be used/],
 	['says where reading stopped', '2*/3', /up to “2\*”, but not from “\/3”/],
 	['refuses a very long string', '1'.repeat(MAX_LENGTH + 1), /too long \(201 characters\)/]
@@ -109,7 +110,7 @@ describe('readAnswer: expressions', () => {
 		const r = readAnswer(typed);
 		if (!r.ok) expect.fail(r.message);
 		expect(r.value).toBeCloseTo(value, 12);
-		expect(r.digits).toEqual({ exact: true } satisfies Digits);
+		expect(r.digits.exact).toBe(true);
 	});
 });
 
@@ -118,6 +119,39 @@ describe('readAnswer: refusals', () => {
 		const r = readAnswer(typed);
 		if (r.ok) expect.fail(`read ${JSON.stringify(typed)} as ${r.value}`);
 		expect(r.message).toMatch(message);
+	});
+});
+
+describe('readAnswer: numbers in parentheses are numbers', () => {
+	test.for([
+		['(0.5935)', 0.5935],
+		['((0.5935))', 0.5935],
+		['-(0.5935)', -0.5935],
+		['(-0.5935)', -0.5935],
+		['-(-0.5935)', 0.5935],
+		['+(0,5935)', 0.5935]
+	] as const)('reads %s as the decimal %d, with its digits', ([typed, value]) => {
+		const r = readAnswer(typed);
+		expect(r.ok && r.value).toBe(value);
+		expect(r.ok && r.digits).toEqual({ exact: false, decimals: 4, significant: 4, trailingZeros: 0 });
+	});
+
+	test('keeps (1)+(2) an expression', () => {
+		const r = readAnswer('(1)+(2)');
+		expect(r.ok && r.value).toBe(3);
+		expect(r.ok && r.digits.exact).toBe(true);
+	});
+
+	test('gives an expression the uncertainty of the rounded numbers in it', () => {
+		const r = readAnswer('0.7414*0.5933');
+		if (!r.ok || !r.digits.exact) return expect.fail('not an expression');
+		// ±0.00005 in each factor: 0.5933·0.00005 + 0.7414·0.00005 (first order).
+		expect(r.digits.uncertainty).toBeCloseTo(0.00005 * (0.5933 + 0.7414), 8);
+	});
+
+	test('takes numbers of one or two digits in an expression as exact', () => {
+		const r = readAnswer('0.05*0.15+0.1*0.2+0.35');
+		expect(r.ok && r.digits.exact && r.digits.uncertainty).toBe(0);
 	});
 });
 
