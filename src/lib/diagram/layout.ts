@@ -43,7 +43,7 @@ export function nodeSize(node: DiagramNode): { width: number; height: number } {
 export function labelSize(edge: DiagramEdge): { width: number; height: number } | undefined {
 	const lines = edge.slots.length + (edge.constant !== undefined ? 1 : 0);
 	if (lines === 0) return undefined;
-	return { width: 64, height: lines * LINE + PAD };
+	return { width: 84, height: lines * LINE + PAD };
 }
 
 export function layoutDiagram(diagram: Diagram, orientation: Orientation): Layout {
@@ -56,7 +56,8 @@ export function layoutDiagram(diagram: Diagram, orientation: Orientation): Layou
 		const label = labelSize(edge);
 		g.setEdge(edge.from, edge.to, label ? { ...label, labelpos: 'c' } : { width: 0, height: 0 });
 	}
-	dagre.layout(g);
+	// Keep the order the lesson wrote (i1 above i2, h1 above h2): the slides draw it so.
+	dagre.layout(g, { constraints: orderConstraints(diagram) });
 
 	const nodes: Record<string, Box> = {};
 	for (const node of diagram.nodes) {
@@ -68,12 +69,23 @@ export function layoutDiagram(diagram: Diagram, orientation: Orientation): Layou
 		const laid = g.edge(edge.from, edge.to);
 		const label = labelSize(edge);
 		edges[edge.id] = {
-			points: (laid.points ?? []).map(({ x, y }) => ({ x, y })),
+			points: (laid.points ?? []).map((p: Point) => ({ x: p.x, y: p.y })),
 			...(label && laid.x !== undefined && laid.y !== undefined ? { label: { x: laid.x, y: laid.y, ...label } } : {})
 		};
 	}
 	const { width = 0, height = 0 } = g.graph();
 	return { orientation, width, height, nodes, edges };
+}
+
+/** Within each layer of a network, each node stays before the next one, bias nodes last. */
+function orderConstraints(diagram: Diagram): Array<{ left: string; right: string }> {
+	if (diagram.kind !== 'network') return [];
+	const byLayer = new Map<number, string[]>();
+	for (const node of diagram.nodes) {
+		if (node.layer === undefined) continue;
+		byLayer.set(node.layer, [...(byLayer.get(node.layer) ?? []), node.id]);
+	}
+	return [...byLayer.values()].flatMap((ids) => ids.slice(1).map((right, i) => ({ left: ids[i] as string, right })));
 }
 
 /** Two boxes (centre and size) overlap when they share more than a hairline. */

@@ -24,6 +24,8 @@ export type DiagramNode = {
 	name: string;
 	/** The gate of a graph definition, as drawn (`+`, `×`, `exp`, `σ` …). */
 	gate?: string;
+	/** Column of a network's node: 0 for inputs, l + 1 for layer l, a bias with the column before its neurons. */
+	layer?: number;
 	/** The activation of a neuron (sigmoid, relu …). */
 	activation?: string;
 	/** Forward values first, then gradients. */
@@ -55,7 +57,7 @@ const slot = (role: Role, quantity: string, caption: string): Slot => ({ role, q
 function networkDiagram(model: NetworkModel): Diagram {
 	const { spec, neurons } = model;
 	const hasLoss = model.loss !== undefined;
-	const nodes: DiagramNode[] = Object.keys(spec.inputs).map((name) => ({ id: name, kind: 'input', name, slots: [slot('value', name, '')] }));
+	const nodes: DiagramNode[] = Object.keys(spec.inputs).map((name) => ({ id: name, kind: 'input', name, layer: 0, slots: [slot('value', name, '')] }));
 	const edges: DiagramEdge[] = [];
 	const parameterSlots = (p: string) => [slot('value', p, ''), ...(hasLoss ? [slot('gradient', `dE/d${p}`, '∂E')] : [])];
 
@@ -63,7 +65,7 @@ function networkDiagram(model: NetworkModel): Diagram {
 		const slots = [slot('value', `net_${n.name}`, 'net'), slot('value', `out_${n.name}`, 'out')];
 		if (n.isOutput && spec.targets) slots.push(slot('value', `target_${n.name}`, 'target'));
 		if (hasLoss) slots.push(slot('gradient', `delta_${n.name}`, 'δ'));
-		nodes.push({ id: n.name, kind: 'neuron', name: n.name, activation: n.activation.type, slots });
+		nodes.push({ id: n.name, kind: 'neuron', name: n.name, layer: n.layer + 1, activation: n.activation.type, slots });
 		for (const { source, weight } of n.inputs) {
 			edges.push(
 				typeof weight === 'string'
@@ -84,13 +86,13 @@ function networkDiagram(model: NetworkModel): Diagram {
 		if (!drawn.has(id)) {
 			drawn.add(id);
 			// The bias's value and gradient sit on its node: its edges would repeat them.
-			nodes.push({ id, kind: 'bias', name: String(bias), slots: typeof bias === 'string' ? parameterSlots(bias) : [] });
+			nodes.push({ id, kind: 'bias', name: String(bias), layer: n.layer, slots: typeof bias === 'string' ? parameterSlots(bias) : [] });
 		}
 		const edge = { id: `${id}->${n.name}`, from: id, to: n.name, slots: [] };
 		edges.push(typeof bias === 'string' ? { ...edge, param: bias } : edge);
 	}
 	if (hasLoss) {
-		nodes.push({ id: 'E_total', kind: 'loss', name: 'E_total', slots: [slot('value', 'E_total', '')] });
+		nodes.push({ id: 'E_total', kind: 'loss', name: 'E_total', layer: spec.layers.length + 1, slots: [slot('value', 'E_total', '')] });
 		for (const o of neurons.filter((n) => n.isOutput)) {
 			edges.push({ id: `${o.name}->E_total`, from: o.name, to: 'E_total', slots: [slot('value', `E_${o.name}`, '')] });
 		}

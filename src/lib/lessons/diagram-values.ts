@@ -12,8 +12,14 @@ export type ValueSource = {
 	valueOf(network: string, quantity: string): number | undefined;
 };
 
-/** Every quantity of `network` that must not be shown yet: open asked values and what they rest on. */
-export function withheld(source: ValueSource, network: string): Set<string> {
+/** Gradients, local derivatives, δ, velocities and updated parameters: the backward pass. */
+export const isBackward = (quantity: string) => quantity.includes('/') || /^(delta|v)_/.test(quantity) || quantity.endsWith('_new');
+
+/**
+ * Every quantity of `network` that must not be shown yet: open asked values and what they rest on,
+ * and, while a gradient is open, every unasked one of `onDisplay` (the quantities the page would show).
+ */
+export function withheld(source: ValueSource, network: string, onDisplay: Iterable<string>): Set<string> {
 	const hidden = new Set<string>();
 	const visit = (quantity: string) => {
 		// A value the learner found is shown; an unasked one on the way to an open value is not.
@@ -21,7 +27,13 @@ export function withheld(source: ValueSource, network: string): Set<string> {
 		hidden.add(quantity);
 		for (const need of source.step(network, quantity)?.needs ?? []) visit(need);
 	};
-	for (const quantity of source.askedOf(network)) if (!source.isSettled(network, quantity)) visit(quantity);
+	const open = source.askedOf(network).filter((q) => !source.isSettled(network, q));
+	for (const quantity of open) visit(quantity);
+	// While a gradient is still to be found, the others wait too: δ_h1 beside ∂E/∂w2 would give
+	// ∂E/∂w1 away, whichever way the lesson's own derivation names its factors.
+	if (open.some(isBackward)) {
+		for (const quantity of onDisplay) if (isBackward(quantity) && !source.isAsked(network, quantity)) hidden.add(quantity);
+	}
 	return hidden;
 }
 
