@@ -1,8 +1,9 @@
-import { defineConfig, devices } from '@playwright/test';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { locateBrowser } from './scripts/browser';
 
-// Playwright cannot download its own browsers here: use the system Chromium (Debian's package
-// at /usr/bin/chromium), or set CHROME_PATH to another Chrome/Chromium.
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// `npm run test:e2e` (scripts/browser.ts) finds or installs a Chrome or Chromium and sets CHROME_PATH.
+// Run directly (`npx playwright test`), the same search is made, without installing anything.
+const executablePath = process.env.CHROME_PATH || locateBrowser(chromium.executablePath());
 // E2E_PORT lets two runs (say, two work trees) share a machine without sharing a server.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
