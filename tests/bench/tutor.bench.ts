@@ -6,7 +6,8 @@ import { askedKeys } from '$lib/lessons/asked';
 import { lessonSteps } from '$lib/lessons/steps';
 import { variantNetworks } from '$lib/lessons/variant';
 import { buildModel, traceModel } from '$lib/nn';
-import { parseLesson } from '$lib/server/lessons';
+import { loadLessonsFromDisk, parseLesson } from '$lib/server/lessons';
+import { drawVariant } from '$lib/variants';
 
 // What happens when a learner presses Enter or asks for new numbers: each should fit in a frame (16 ms).
 const file = 'content/60-backprop-step-by-step.md';
@@ -31,5 +32,16 @@ describe('one answer', () => {
 describe('new numbers', () => {
 	bench('draw variant 17 of the lesson (with the named-mistake check)', () => {
 		variantNetworks(lesson.networks, asked, 17);
+	});
+	bench('give up on the 2-2-2 network after 100 refused draws', () => {
+		drawVariant(spec, 5, { isDegenerate: () => true });
+	});
+});
+
+// The unit tests check that every lesson gets new numbers; how long that takes is measured here.
+describe('new numbers for every lesson in content/', () => {
+	const lessons = loadLessonsFromDisk().map((l) => ({ networks: l.networks, asked: askedKeys(l.blocks, lessonSteps(l.networks, l.labels).steps) }));
+	bench(`draw seeds 1, 17 and 999 of each of the ${lessons.length} lessons`, () => {
+		for (const l of lessons) for (const seed of [1, 17, 999]) variantNetworks(l.networks, l.asked, seed);
 	});
 });

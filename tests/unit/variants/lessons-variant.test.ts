@@ -11,22 +11,21 @@ import { variantNetworks } from '$lib/lessons/variant';
 const MAY_FALL_BACK: Record<string, string> = {};
 
 const lessons = loadLessonsFromDisk();
-const BUDGET_MS = 500;
+// No time limit here: the speed of a draw is measured by `npm run bench` (tests/bench). The timeout
+// only stops a draw that never ends, generously enough for a loaded machine.
+const HANG = 120_000;
 
 describe('"new numbers" for every lesson in content/', () => {
 	it('finds the lessons', () => {
 		expect(lessons.length).toBeGreaterThan(0);
 	});
 
-	it.each(lessons.map((l) => [l.slug, l] as const))('%s: each seed is drawn quickly, and drawn when the lesson allows it', (slug, lesson) => {
+	it.each(lessons.map((l) => [l.slug, l] as const))('%s: each seed is drawn when the lesson allows it', (slug, lesson) => {
 		const asked = askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps);
 		for (const seed of [1, 17, 999]) {
-			const start = performance.now();
 			const { networks, fallback } = variantNetworks(lesson.networks, asked, seed);
-			const ms = performance.now() - start;
-			expect(ms, `${slug} seed ${seed}: ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
 			expect(Object.keys(networks).sort()).toEqual(Object.keys(lesson.networks).sort());
 			if (lesson.variants && !(slug in MAY_FALL_BACK)) expect(fallback, `${slug} seed ${seed} fell back`).toBe(false);
 		}
-	});
+	}, HANG);
 });

@@ -187,12 +187,8 @@ describe('refusing draws and giving up', () => {
 		expect(drawVariant(mazur, 5, { isDegenerate: () => true }).attempts).toBe(100);
 	});
 
-	it('gives up on the 2-2-2 network quickly: 100 refused draws well under 150 ms', () => {
-		drawVariant(mazur, 4, { isDegenerate: () => true }); // warm up
-		const start = performance.now();
-		const v = drawVariant(mazur, 5, { isDegenerate: () => true });
-		const ms = performance.now() - start;
-		expect(v.outcome).toBe('fallback');
-		expect(ms).toBeLessThan(150);
+	// How fast it gives up (100 refused draws) is measured in tests/bench, not asserted here.
+	it('gives up on the 2-2-2 network after 100 refused draws, with the lesson’s own numbers', () => {
+		expect(drawVariant(mazur, 5, { isDegenerate: () => true })).toEqual({ spec: mazur, outcome: 'fallback', attempts: 100 });
 	});
 });
