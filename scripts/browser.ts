@@ -1,8 +1,9 @@
 /**
  * tsx scripts/browser.ts [COMMAND ARGS…]
  * Finds the Chrome or Chromium the end-to-end tests run in, installing one if there is none, then
- * runs COMMAND (`npm run test:e2e` runs `playwright test`) with CHROME_PATH set to it; without
- * COMMAND it prints the path. playwright.config.ts reads CHROME_PATH.
+ * runs COMMAND (`npm run test:e2e` runs `playwright test`) with CHROME_PATH set to it, which
+ * playwright.config.ts reads. `npm test` runs it first without COMMAND, so that a missing browser is
+ * installed, or reported, before the unit tests rather than minutes later.
  *
  * Search order: CHROME_PATH (if set, it must work: nothing else is tried); a Chrome or Chromium on
  * the PATH; the usual install places; Playwright's own Chromium. Nothing is installed when one is
@@ -125,7 +126,13 @@ export function installPlan(s: System): Step[] {
 	const withDeps = apt;
 	const download: Step[] = s.skipDownload
 		? []
-		: [{ name: "Playwright's Chromium", commands: [['npx', '--no', 'playwright', 'install', ...(withDeps ? ['--with-deps'] : []), 'chromium']] }];
+		: [
+				{
+					name: "Playwright's Chromium",
+					commands: [['npx', '--no', 'playwright', 'install', ...(withDeps ? ['--with-deps'] : []), 'chromium']],
+					env: { NPM_CONFIG_UPDATE_NOTIFIER: 'false' }
+				}
+			];
 	if (!apt) return download;
 	// Ubuntu's chromium package is only a wrapper around the snap, which containers lack.
 	return ids.includes('ubuntu') ? [...download, APT] : [APT, ...download];
@@ -136,11 +143,11 @@ export function adviceLine(s: System): string {
 	const ids = osIds(s.osRelease);
 	const how =
 		s.platform === 'linux' && (ids.includes('debian') || ids.includes('ubuntu'))
-			? `\`${s.isRoot ? '' : 'sudo '}apt-get install chromium\` or \`npx playwright install --with-deps chromium\``
+			? `run \`${s.isRoot ? '' : 'sudo '}apt-get install chromium\` (or \`npx playwright install --with-deps chromium\`)`
 			: s.platform === 'linux'
-				? 'Chromium with your package manager, or `npx playwright install --with-deps chromium`'
-				: 'Google Chrome, or `npx playwright install chromium`';
-	return `No Chrome or Chromium found for the end-to-end tests, and none could be installed: install ${how}, or set CHROME_PATH to one.`;
+				? 'install Chromium with your package manager (or run `npx playwright install --with-deps chromium`)'
+				: 'install Google Chrome (or run `npx playwright install chromium`)';
+	return `No Chrome or Chromium found for the end-to-end tests, and none could be installed: ${how}, or set CHROME_PATH to one.`;
 }
 
 export type Effects = {
@@ -234,13 +241,10 @@ async function main(argv: string[]): Promise<number> {
 		console.error(result.error);
 		return 1;
 	}
-	const [command, ...args] = argv;
-	if (command === undefined) {
-		console.log(result.path);
-		return 0;
-	}
 	const version = spawnSync(result.path, ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout?.trim();
-	console.log(`Browser: ${result.path}${version ? ` (${version})` : ''}`);
+	console.log(`Browser for the end-to-end tests: ${result.path}${version ? ` (${version})` : ''}`);
+	const [command, ...args] = argv;
+	if (command === undefined) return 0;
 	const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: result.path }, shell: process.platform === 'win32' });
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 	return new Promise((resolve) => {
