@@ -43,13 +43,13 @@ export function nodeSize(node: DiagramNode): { width: number; height: number } {
 export function labelSize(edge: DiagramEdge): { width: number; height: number } | undefined {
 	const lines = edge.slots.length + (edge.constant !== undefined ? 1 : 0);
 	if (lines === 0) return undefined;
-	return { width: 84, height: lines * LINE + PAD };
+	return { width: 78, height: lines * LINE + PAD };
 }
 
 export function layoutDiagram(diagram: Diagram, orientation: Orientation): Layout {
 	const g = new dagre.graphlib.Graph({ multigraph: false });
 	const narrow = orientation === 'TB';
-	g.setGraph({ rankdir: orientation, nodesep: narrow ? 10 : 14, ranksep: narrow ? 14 : 22, edgesep: 6, marginx: MARGIN, marginy: MARGIN });
+	g.setGraph({ rankdir: orientation, nodesep: narrow ? 8 : 14, ranksep: narrow ? 14 : 22, edgesep: 6, marginx: MARGIN, marginy: MARGIN });
 	g.setDefaultEdgeLabel(() => ({}));
 	for (const node of diagram.nodes) g.setNode(node.id, { ...nodeSize(node) });
 	for (const edge of diagram.edges) {
