@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { catalogueErrors, lessonSourcesOnDisk, parseLesson, type Lesson, type PrintedValue } from '../src/lib/server/lessons';
+import { catalogueErrors, lessonSourcesOnDisk, parseLesson, referenceErrors, type Lesson, type PrintedValue } from '../src/lib/server/lessons';
 import { loadModel } from '../src/lib/nn';
 import { ContentError, ContentErrors } from '../src/lib/source';
 
@@ -39,7 +39,7 @@ function main(argv: string[]): number {
 	const lessons: Lesson[] = [];
 	const sources = lessonSourcesOnDisk(dir);
 	for (const { file, text } of sources) collect(() => lessons.push(parseLesson(text, file)));
-	errors.push(...catalogueErrors(lessons));
+	errors.push(...catalogueErrors(lessons), ...referenceErrors(sources));
 	if (withTemplate) collect(() => parseLesson(readFileSync(TEMPLATE, 'utf8'), TEMPLATE));
 
 	const networkDir = join(dir, 'networks');

@@ -1,5 +1,6 @@
 import { ContentError, ContentErrors } from '$lib/source';
 import { parseLesson } from './lesson';
+import { referenceErrors } from './references';
 import type { Lesson, LessonSummary } from './types';
 
 export type LessonSource = { file: string; text: string };
@@ -19,7 +20,7 @@ export function lessonsFrom(sources: LessonSource[]): Lesson[] {
 			errors.push(...e.errors);
 		}
 	}
-	errors.push(...catalogueErrors(lessons));
+	errors.push(...catalogueErrors(lessons), ...referenceErrors(sources));
 	if (errors.length > 0) throw new ContentErrors(errors);
 	return sortLessons(lessons);
 }

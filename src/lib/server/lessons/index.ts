@@ -3,4 +3,5 @@ export { lessonsFrom, catalogueErrors, sortLessons, summaryOf, neighboursOf, typ
 export { loadLessons } from './vite';
 export { loadLessonsFromDisk, lessonSourcesOnDisk } from './disk';
 export { printedAgrees } from './printed';
+export { referenceErrors, lessonSlug } from './references';
 export type { Lesson, Block, ExerciseBlock, DerivationBlock, TableBlock, PrintedValue, Deck, LessonSummary } from './types';
