@@ -30,6 +30,9 @@ export type WalkStop = {
 	terms: WalkTerm[];
 };
 
+/** The quantities a stop shows: its gradient, and each term's upstream gradient and local derivative. */
+export const quantitiesOfStop = (stop: WalkStop) => [stop.quantity, ...stop.terms.flatMap((t) => [t.upstream.quantity, t.local.quantity])];
+
 type Naming = { gradient(name: string): string; local(of: string, wrt: string): string };
 
 export function backwardWalk(model: NetworkModel | GraphModel): WalkStop[] {
