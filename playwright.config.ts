@@ -12,6 +12,9 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0, // a flaky test is a bug to fix, not to retry away
+	// Generous limits, only to stop a hang: a loaded 2-core machine is several times slower.
+	timeout: 120_000,
+	expect: { timeout: 30_000 },
 	workers: 2,
 	reporter: 'list',
 	use: {
@@ -44,7 +47,7 @@ export default defineConfig({
 		command: `npm run build && npm run preview -- --port ${port} --strictPort`,
 		url: `http://localhost:${port}`,
 		reuseExistingServer: !process.env.CI,
-		timeout: 120_000,
+		timeout: 600_000,
 		stdout: 'ignore',
 		stderr: 'pipe'
 	}

@@ -45,8 +45,8 @@ describe('the catalogue of lessons', () => {
 		expect(loadLessonsFromDisk(`${FIXTURES}/valid`).map((l) => l.file)).toEqual([`${FIXTURES}/valid/01-forward-pass.md`]);
 	});
 
-	// Vitest's default 5 s is too short for a loaded machine; the timeout only stops a hang.
+	// Seconds, or more on a loaded machine: the timeout only stops a hang (speed: npm run bench).
 	it('parses every lesson in content/ (through Vite, as the site does)', () => {
 		expect(() => loadLessons()).not.toThrow();
-	}, 120_000);
+	}, 300_000);
 });
