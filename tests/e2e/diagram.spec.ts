@@ -90,6 +90,13 @@ test('pressing Enter on a node of the diagram goes to the first open step about 
 
 	await page.locator('svg[data-diagram="network"] [data-node="h2"]').click();
 	await expect(page.locator('input[data-quantity="net_h2"]').first()).toBeFocused();
+
+	// The drawing is one tab stop; arrow keys move from node to node.
+	const nodes = page.locator('svg[data-diagram="network"] g.node');
+	await expect(nodes.and(page.locator('[tabindex="0"]'))).toHaveCount(1);
+	await page.locator('svg[data-diagram="network"] [data-node="i1"]').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.locator('svg[data-diagram="network"] [data-node="i2"]')).toBeFocused();
 });
 
 test('the backward stepper walks every node in the engine’s order with the engine’s numbers, hidden until asked for', async ({ page }) => {
