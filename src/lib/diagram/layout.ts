@@ -35,7 +35,7 @@ export function nodeSize(node: DiagramNode): { width: number; height: number } {
 		case 'loss':
 			return { width: 88, height: lines * LINE + PAD * 2 };
 		default:
-			return { width: 100, height: lines * LINE + PAD * 2 };
+			return { width: 112, height: lines * LINE + PAD * 2 };
 	}
 }
 

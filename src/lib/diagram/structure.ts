@@ -64,7 +64,7 @@ function networkDiagram(model: NetworkModel): Diagram {
 	for (const n of neurons) {
 		const slots = [slot('value', `net_${n.name}`, 'net'), slot('value', `out_${n.name}`, 'out')];
 		if (n.isOutput && spec.targets) slots.push(slot('value', `target_${n.name}`, 'target'));
-		if (hasLoss) slots.push(slot('gradient', `delta_${n.name}`, 'δ'));
+		if (hasLoss) slots.push(slot('gradient', `dE/dout_${n.name}`, '∂E/∂out'), slot('gradient', `delta_${n.name}`, 'δ'));
 		nodes.push({ id: n.name, kind: 'neuron', name: n.name, layer: n.layer + 1, activation: n.activation.type, slots });
 		for (const { source, weight } of n.inputs) {
 			edges.push(

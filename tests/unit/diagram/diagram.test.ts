@@ -34,9 +34,9 @@ describe('the diagram of a network', () => {
 		expect(b1).toEqual(['bias:b1->h1', 'bias:b1->h2']);
 	});
 
-	it('shows net, out, target and delta on an output neuron, in that order', () => {
+	it('shows net, out, target, ∂E/∂out and delta on an output neuron, in that order', () => {
 		const o1 = diagram.nodes.find((n) => n.id === 'o1');
-		expect(o1?.slots.map((s) => s.quantity)).toEqual(['net_o1', 'out_o1', 'target_o1', 'delta_o1']);
+		expect(o1?.slots.map((s) => s.quantity)).toEqual(['net_o1', 'out_o1', 'target_o1', 'dE/dout_o1', 'delta_o1']);
 	});
 
 	it('counts one node per input, neuron and loss in every lesson network', () => {
