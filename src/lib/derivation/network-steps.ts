@@ -27,6 +27,32 @@ export type StepKind =
 	| 'graph-gradient'
 	| 'graph-output';
 
+/**
+ * What a named term of a step's formula is, so that feedback and the diagram read fields, not wording:
+ * - `weight`, `input`, `bias`: a net input's weighted sum (input is the source: an input or out_X);
+ * - `net`, `output`, `target`: what an activation, its derivative, an error reads;
+ * - `upstream`: the gradient arriving from above (∂E/∂out, δ of a later neuron);
+ * - `local`: a derivative of this link (∂out/∂net, ∂net/∂w);
+ * - `path`: one path's share of a sum over paths (∂E_o1/∂out_h1);
+ * - `parameter`, `gradient`, `velocity`: an update's parameter, its gradient, its velocity.
+ */
+export type Role =
+	| 'weight'
+	| 'input'
+	| 'bias'
+	| 'net'
+	| 'output'
+	| 'target'
+	| 'upstream'
+	| 'local'
+	| 'path'
+	| 'parameter'
+	| 'gradient'
+	| 'velocity';
+
+/** A named term of a step's formula and its role. */
+export type StepTerm = { name: string; role: Role };
+
 /** One chain-rule step: what to compute, its formula in symbols, then with numbers, then the value. */
 export type Step = {
 	quantity: string;
@@ -58,6 +84,10 @@ export type Step = {
 	activation?: string;
 	/** The gate of a graph-local step (mul, add, exp, … as in graph-local.ts's Gate). */
 	gate?: string;
+	/** The named terms of the formula with their roles, in formula order (network steps). */
+	terms?: StepTerm[];
+	/** The learning rate of an update step (a constant of the formula, not a named term). */
+	rate?: number;
 };
 
 export type Context = { model: NetworkModel; trace: Trace; labels: Labels };
@@ -87,7 +117,24 @@ function isComputed(c: Context, name: string): boolean {
 	return !(name in inputs) && !(name in parameters) && !name.startsWith('target_');
 }
 
-type Plan = { kind: StepKind; formula: Formula; rule: string; neuron?: string; parameter?: string; given?: boolean; activation?: string };
+type Plan = {
+	kind: StepKind;
+	formula: Formula;
+	rule: string;
+	neuron?: string;
+	parameter?: string;
+	given?: boolean;
+	activation?: string;
+	/** The role of each named term, in the order the formula reads them. */
+	roles?: Role[];
+	rate?: number;
+};
+
+/** Pairs the formula's named terms with their roles; a role list that does not fit is left out. */
+function termsOf(reads: string[], roles: Role[] | undefined): StepTerm[] | undefined {
+	if (!roles || roles.length !== reads.length) return undefined;
+	return reads.map((name, i) => ({ name, role: roles[i] as Role }));
+}
 
 /** True when the engine has a value for `name`: a trace entry or a target. */
 const known = (c: Context, name: string) =>
@@ -116,11 +163,43 @@ export function networkStep(c: Context, quantity: string): Step | undefined {
 		rule: plan.rule,
 		needs: formula.reads.filter((n) => isComputed(c, n)),
 		given: plan.given ?? false,
-		...(plan.activation === undefined ? {} : { activation: plan.activation })
+		...(plan.activation === undefined ? {} : { activation: plan.activation }),
+		...withTerms(termsOf(formula.reads, plan.roles)),
+		...(plan.rate === undefined ? {} : { rate: plan.rate })
 	};
 }
 
+const withTerms = (terms: StepTerm[] | undefined) => (terms === undefined ? {} : { terms });
+
+/** Roles of named terms, one per named term: constants (a weight given as a number) are skipped. */
+const rolesOf = (terms: Array<[Term, Role]>): Role[] => terms.filter(([t]) => t.name !== undefined).map(([, r]) => r);
+
 function planStep(c: Context, quantity: string): Plan | undefined {
+	const plan = planStepWithoutRoles(c, quantity);
+	if (!plan || plan.roles) return plan;
+	return { ...plan, roles: defaultRoles(c, plan) };
+}
+
+/** Roles that follow from the kind of step and its formula's reads. */
+function defaultRoles(c: Context, plan: Plan): Role[] | undefined {
+	const reads = plan.formula.reads;
+	const role = (name: string): Role => {
+		if (name.startsWith('target_')) return 'target';
+		if (name.startsWith('out_')) return plan.kind === 'input-factor' ? 'input' : 'output';
+		if (name.startsWith('net_')) return 'net';
+		if (name.startsWith('dE_')) return 'path';
+		if (name.startsWith('v_')) return 'velocity';
+		if (/^dout_.+\/dnet_/.test(name) || name.startsWith('dnet_')) return 'local';
+		if (name.startsWith('dE/d') && plan.kind === 'update') return 'gradient';
+		if (name.startsWith('dE/') || name.startsWith('delta_')) return 'upstream';
+		if (name in c.model.spec.inputs) return 'input';
+		if (name in c.model.spec.parameters) return plan.kind === 'update' ? 'parameter' : plan.kind === 'input-factor' ? 'input' : 'weight';
+		return 'local';
+	};
+	return reads.map(role);
+}
+
+function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 	const q = (name: string) => named(name, c.labels);
 	let m: RegExpExecArray | null;
 	if ((m = /^net_(.+)$/.exec(quantity))) {
@@ -128,7 +207,8 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 		if (!n) return undefined;
 		const pairs = n.inputs.map((i): [Term, Term] => [weightTerm(c, i.weight), q(sourceName(c, i.source))]);
 		const bias = n.bias === undefined ? [] : [weightTerm(c, n.bias)];
-		return { kind: 'net', neuron: n.name, formula: sumOfProducts(pairs, bias), rule: bias.length ? 'weighted sum of the inputs plus the bias' : 'weighted sum of the inputs' };
+		const roles = rolesOf([...pairs.flatMap(([w, x]): Array<[Term, Role]> => [[w, 'weight'], [x, 'input']]), ...bias.map((b): [Term, Role] => [b, 'bias'])]);
+		return { kind: 'net', neuron: n.name, formula: sumOfProducts(pairs, bias), roles, rule: bias.length ? 'weighted sum of the inputs plus the bias' : 'weighted sum of the inputs' };
 	}
 	if ((m = /^out_(.+)$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
@@ -242,7 +322,7 @@ function planStep(c: Context, quantity: string): Plan | undefined {
 		}
 		const formula = shaped([q(p), rate, q(`dE/d${p}`)], (w, eta, g) => `${w} - ${eta}${tex.times}${g}`, (w, eta, g) => w - eta * g);
 		formula.symbolic = `${quantityTex(p, c.labels)} - \\eta${tex.times}${quantityTex(`dE/d${p}`, c.labels)}`;
-		return { kind: 'update', parameter: p, formula, rule: 'gradient descent: step against the gradient, scaled by the learning rate η' };
+		return { kind: 'update', parameter: p, formula, rate: c.model.spec.learningRate as number, rule: 'gradient descent: step against the gradient, scaled by the learning rate η' };
 	}
 	return undefined;
 }

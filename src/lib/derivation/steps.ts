@@ -15,6 +15,8 @@ export interface Steps {
 	value: Get;
 	/** True for values the learner is given rather than asked: inputs, parameters, targets. */
 	isGiven(name: string): boolean;
+	/** Every quantity the engine has a value for (the trace's names). */
+	quantities(): string[];
 }
 
 export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps {
@@ -24,7 +26,8 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 			step: (quantity) => graphStep(graph, quantity),
 			derivation: (target) => graphDerivation(graph, target),
 			value: graphValues(graph),
-			isGiven: (name) => isGivenInGraph(graph, name)
+			isGiven: (name) => isGivenInGraph(graph, name),
+			quantities: () => Object.keys(trace)
 		};
 	}
 	// An architecture is only counted (weights, biases, paths): it has values but no chain-rule steps.
@@ -37,7 +40,8 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 				if (value === undefined) throw new Error(`no value for ${name}`);
 				return value;
 			},
-			isGiven: () => false
+			isGiven: () => false,
+			quantities: () => Object.keys(trace)
 		};
 	}
 	const context = { model, trace, labels };
@@ -46,6 +50,7 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 		step: (quantity) => networkStep(context, quantity),
 		derivation: (target) => networkDerivation(context, target),
 		value: engineValues(context),
-		isGiven: (name) => name in inputs || name in parameters || name.startsWith('target_')
+		isGiven: (name) => name in inputs || name in parameters || name.startsWith('target_'),
+		quantities: () => Object.keys(trace)
 	};
 }

@@ -3,7 +3,7 @@
 import { formatNumber, judge, readAnswer, type JudgeOptions, type Reading } from '$lib/answers';
 import type { Steps } from '$lib/derivation';
 import { engineValue } from './catalogue';
-import { diagnose } from './diagnose';
+import { analyse } from './diagnose';
 import { evaluator, stepOf } from './evaluate';
 import type { Assessment, Diagnosis } from './types';
 import { list, say } from './words';
@@ -12,25 +12,57 @@ export interface AssessInput {
 	steps: Steps;
 	quantity: string;
 	text: string;
-	/** The learner's readable values for other quantities on the page. */
-	earlier?: Readonly<Record<string, number>>;
+	/**
+	 * The learner's values for other quantities of the network: what they typed (the precision
+	 * counts) or a number. Right and wrong ones alike: feedback judges each against the engine.
+	 */
+	earlier?: Readonly<Record<string, number | string>>;
 	minSignificant?: number;
 }
 
 export function assess({ steps, quantity, text, earlier = {}, minSignificant }: AssessInput): Assessment {
 	const options: JudgeOptions = minSignificant === undefined ? {} : { minSignificant };
 	const reading = readAnswer(text);
-	const plain = judge(reading, engineValue(steps, quantity), options);
-	if (plain.verdict === 'correct' || !reading.ok) return plain;
-	const carried = carryForward(steps, quantity, reading, earlier, options);
+	const expected = engineValue(steps, quantity);
+	const plain = judge(reading, expected, options);
+	if (plain.verdict === 'correct') return withFullValue(plain, reading, expected);
+	if (!reading.ok) return plain;
+	const numbers = numbersOf(earlier);
+	const carried = carryForward(steps, quantity, reading, numbers, options);
 	if (carried) return carried;
-	const found = diagnose(steps, quantity, reading, options);
-	if (found.length === 0) return plain;
+	const analysis = analyse(steps, quantity, reading, { ...options, earlier });
+	if (analysis.kind === 'rounded')
+		return {
+			verdict: 'close',
+			slip: 'rounded-early',
+			reason: 'That is what rounding the values on the way gives: keep all their digits and round only at the end.'
+		};
+	if (analysis.kind === 'unknown') return plain;
+	const found = analysis.found;
 	return {
 		verdict: 'incorrect',
 		reason: reasonFor(found),
 		mistakes: found.map(({ id, title, explanation }) => ({ id, title, explanation }))
 	};
+}
+
+/** A right answer typed rounded: later steps use the full value, shown once the learner has it. */
+function withFullValue(j: Assessment, reading: Reading, expected: number): Assessment {
+	if (!reading.ok || reading.value === expected || !Number.isFinite(expected)) return j;
+	return { ...j, fullValue: expected };
+}
+
+/** The earlier values as numbers (what was typed, read), unreadable ones left out. */
+function numbersOf(earlier: Readonly<Record<string, number | string>>): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const [name, raw] of Object.entries(earlier)) {
+		if (typeof raw === 'number') out[name] = raw;
+		else {
+			const r = readAnswer(raw);
+			if (r.ok) out[name] = r.value;
+		}
+	}
+	return out;
 }
 
 /**
@@ -74,9 +106,10 @@ function carryForward(
 
 const COUNT = ['', 'One', 'Two', 'Three', 'Four', 'Five'];
 
+/** One explanation, or one short sentence when several slips give the number (the titles say which). */
 function reasonFor(found: Diagnosis[]): string {
 	const [first] = found;
 	if (found.length === 1 && first) return first.explanation;
 	const n = COUNT[found.length] ?? String(found.length);
-	return `${n} different slips give exactly this number. ${found.map((d) => d.explanation).join(' Or: ')}`;
+	return `${n} different slips give exactly this number, and nothing you typed before tells them apart.`;
 }

@@ -4,6 +4,7 @@ import { onePath, pathsIn, plusUpdate, rateLeftOut, sharedIn, sharedOnlyThrough,
 import { chainOf, valuesUnder } from './evaluate';
 import { fanOutOverwritten, fanOutsIn, mulNotSwapped } from './graph-mistakes';
 import { biasForgotten, halfDropped, netForOut, outForNet, sigmaPrimeFromNet, signFlipped, targetOutputSwapped } from './forward-mistakes';
+import { biasedIn, biasLeftOutOf, wrongWeightsIn } from './slip-mistakes';
 import type { Mistake } from './types';
 
 /** Mistakes made the same way wherever they apply. */
@@ -20,19 +21,26 @@ export const MISTAKES: readonly Mistake[] = [
 	mulNotSwapped
 ];
 
-/** Mistakes that exist once per asked quantity, or once per path that a chain sums over. */
-const FAMILIES: ReadonlyArray<(chain: Step[], asked: string) => Mistake[]> = [
+/** Mistakes that exist once per asked quantity, or once per path, neuron or weight of a chain. */
+const FAMILIES: ReadonlyArray<(chain: Step[], asked: string, steps: Steps) => Mistake[]> = [
 	(_, asked) => [signFlipped(asked), outForNet(asked)],
 	(chain) => pathsIn(chain).map(onePath),
 	(chain) => sharedIn(chain).map(sharedOnlyThrough),
-	(chain) => fanOutsIn(chain).map(fanOutOverwritten)
+	(chain) => fanOutsIn(chain).map(fanOutOverwritten),
+	(chain) => biasedIn(chain).map(biasLeftOutOf),
+	(chain, _, steps) => wrongWeightsIn(chain, steps)
 ];
 
-/** The mistakes that touch some step `quantity` is computed from (itself included). */
-export function mistakesFor(steps: Steps, quantity: string): Mistake[] {
+/** Every mistake that touches some step `quantity` is computed from (itself included). */
+function applicable(steps: Steps, quantity: string): Mistake[] {
 	const chain = chainOf(steps, quantity);
-	const all = [...MISTAKES, ...FAMILIES.flatMap((family) => family(chain, quantity))];
+	const all = [...MISTAKES, ...FAMILIES.flatMap((family) => family(chain, quantity, steps))];
 	return all.filter((m) => chain.some((step) => m.alter(step, steps) !== undefined));
+}
+
+/** The distinct mistakes that touch some step `quantity` is computed from (see `candidates`). */
+export function mistakesFor(steps: Steps, quantity: string): Mistake[] {
+	return candidates(steps, quantity).map((c) => c.mistake);
 }
 
 export interface Candidate {
@@ -42,17 +50,37 @@ export interface Candidate {
 	under: Get;
 }
 
-/** Each applicable mistake with the value it gives `quantity`; mistakes that fail are left out. */
+const candidateCache = new WeakMap<Steps, Map<string, Candidate[]>>();
+
+/**
+ * Each applicable mistake with the value it gives `quantity`; mistakes that fail are left out, and
+ * so is one neuron's version of a mistake that changes exactly the same values of the chain as the
+ * general one (the bias left out of every neuron, and of h1 alone, are one slip when net_h1 is asked).
+ * Different slips that give the same numbers are all kept: nothing tells them apart.
+ */
 export function candidates(steps: Steps, quantity: string): Candidate[] {
-	return mistakesFor(steps, quantity).flatMap((mistake) => {
+	let cache = candidateCache.get(steps);
+	if (!cache) candidateCache.set(steps, (cache = new Map()));
+	const known = cache.get(quantity);
+	if (known) return known;
+	const chain = chainOf(steps, quantity).map((s) => s.quantity);
+	const footprints = new Map<string, string>(); // id → footprint
+	const found = applicable(steps, quantity).flatMap((mistake) => {
 		try {
 			const under = valuesUnder(steps, mistake);
 			const value = under(quantity);
-			return Number.isFinite(value) ? [{ mistake, value, under }] : [];
+			if (!Number.isFinite(value)) return [];
+			const footprint = chain.map((q) => under(q).toPrecision(12)).join(' ');
+			const general = mistake.id.includes(':') ? footprints.get(mistake.id.split(':')[0] as string) : undefined;
+			if (general === footprint) return [];
+			footprints.set(mistake.id, footprint);
+			return [{ mistake, value, under }];
 		} catch {
 			return [];
 		}
 	});
+	cache.set(quantity, found);
+	return found;
 }
 
 /** The engine's value, or NaN for a name it does not know. */

@@ -6,13 +6,15 @@ import { candidates, engineValue } from './catalogue';
 /**
  * `quantity: mistake-id` for every mistake whose value for an asked quantity, typed to
  * `significant` digits, the judge accepts as the correct value: it rounds to the same digits, or
- * is the correct value cut off there. Any entry makes the variant degenerate.
+ * is the correct value cut off there. Any entry makes the variant degenerate. Misreadings (a
+ * weight from another connection) are left out: that one hardly changes a number is no flaw.
  */
 export function mistakeCollisions(steps: Steps, quantities: string[], significant = 4): string[] {
 	return quantities.flatMap((quantity) => {
 		const correct = engineValue(steps, quantity);
 		if (!Number.isFinite(correct)) return [];
 		return candidates(steps, quantity)
+			.filter((c) => !c.mistake.misreading)
 			.filter((c) => {
 				const typed = formatNumber(c.value, significant, true);
 				return typed === formatNumber(correct, significant, true) || judge(readAnswer(typed), correct).verdict === 'correct';

@@ -10,6 +10,8 @@ interface Evaluation {
 	pinned?: Readonly<Record<string, number>>;
 	/** Called each time a pinned value is read. */
 	onPinned?: (name: string) => void;
+	/** How a computed value (not the asked one, not a pinned or given one) is carried on: rounded as the page shows it, say. */
+	carry?: (name: string, value: number) => number;
 }
 
 // steps.step builds a fresh step (with its TeX) on every call; feedback asks for the same ones often.
@@ -31,14 +33,19 @@ export function stepOf(steps: Steps, name: string): Step | undefined {
 	return cache.get(name);
 }
 
-/** A memoised getter: each quantity is its step's compute (or replacement) over this getter. */
+/**
+ * A memoised getter: each quantity is its step's compute (or replacement) over this getter. With
+ * `carry`, each computed value a formula reads is first carried (rounded as the page shows it, say);
+ * the value the getter returns is never rounded.
+ */
 export function evaluator(steps: Steps, how: Evaluation = {}): Get {
 	const memo = new Map<string, number>();
 	const busy = new Set<string>();
+	const isPinned = (name: string) => how.pinned !== undefined && Object.hasOwn(how.pinned, name);
 	const get: Get = (name) => {
-		if (how.pinned && Object.hasOwn(how.pinned, name)) {
+		if (isPinned(name)) {
 			how.onPinned?.(name);
-			return how.pinned[name] as number;
+			return how.pinned?.[name] as number;
 		}
 		const known = memo.get(name);
 		if (known !== undefined) return known;
@@ -49,7 +56,7 @@ export function evaluator(steps: Steps, how: Evaluation = {}): Get {
 		else {
 			busy.add(name);
 			try {
-				value = (how.alter?.(step) ?? step.compute)(get);
+				value = (how.alter?.(step) ?? step.compute)(read);
 			} finally {
 				busy.delete(name);
 			}
@@ -57,6 +64,8 @@ export function evaluator(steps: Steps, how: Evaluation = {}): Get {
 		memo.set(name, value);
 		return value;
 	};
+	const carry = how.carry;
+	const read: Get = carry ? (name) => (isPinned(name) || !stepOf(steps, name) ? get(name) : carry(name, get(name))) : get;
 	return get;
 }
 

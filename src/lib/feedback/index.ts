@@ -1,6 +1,6 @@
 // Feedback on a learner's answer: named mistakes, error carried forward, degenerate variants.
 export { assess, type AssessInput } from './assess';
-export { diagnose } from './diagnose';
+export { diagnose, analyse, type Analysis, type DiagnoseOptions } from './diagnose';
 export { mistakeCollisions } from './collisions';
 export { MISTAKES, mistakesFor } from './catalogue';
 export { valuesUnder, chainOf } from './evaluate';

@@ -1,4 +1,4 @@
-import type { Verdict } from '$lib/answers';
+import type { Slip, Verdict } from '$lib/answers';
 import type { Get, Step, Steps } from '$lib/derivation';
 
 /** Evaluates one step's right-hand side, reading other quantities through `get`. */
@@ -20,6 +20,12 @@ export interface Scene {
 export interface Mistake {
 	id: string;
 	title: string;
+	/**
+	 * True for a slip of reading rather than of understanding (a weight from another connection,
+	 * one neuron's bias): named when it explains a number, but a variant where it hardly changes an
+	 * answer is not degenerate for it (see mistakeCollisions).
+	 */
+	misreading?: boolean;
 	/** The mistaken rule for `step`, or undefined where this mistake leaves the step alone. */
 	alter(step: Step, steps: Steps): Compute | undefined;
 	/** One short, kind sentence about `site`, the step where the slip happens. */
@@ -38,6 +44,10 @@ export interface Diagnosis {
 export interface Assessment {
 	verdict: Verdict;
 	reason: string;
+	/** The kind of near miss (see $lib/answers): the verdict's heading says it. */
+	slip?: Slip;
+	/** After a right answer typed rounded: the engine's full value, which later steps use. */
+	fullValue?: number;
 	/** Set when the answer is right given the learner's own (wrong) earlier values. */
 	carriedForward?: { from: string[] };
 	mistakes?: Array<{ id: string; title: string; explanation: string }>;

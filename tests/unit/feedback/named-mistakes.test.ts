@@ -12,8 +12,16 @@ const cases = asked.flatMap((quantity) =>
 		.filter(([q, , , value]) => Math.abs(value - steps.value(q)) > 1e-12 * Math.abs(value))
 );
 const at4 = (x: number) => formatNumber(x, 4, true);
-/** Mistaken values that, typed to 4 digits, pass as the correct one: no diagnosis can tell them apart. */
-const hidden = (quantity: string, value: number) => judge(readAnswer(at4(value)), steps.value(quantity)).verdict === 'correct';
+/**
+ * Mistaken values that, typed to 4 digits, pass as the correct one, or lie within three units of
+ * its last digit, where rounding on the way could give them too: no diagnosis can tell them apart.
+ */
+const hidden = (quantity: string, value: number) => {
+	const right = steps.value(quantity);
+	const unit = 10 ** (Math.floor(Math.log10(Math.abs(right))) - 3);
+	return judge(readAnswer(at4(value)), right).verdict === 'correct' || Math.abs(value - right) <= 3 * unit;
+};
+const tooClose = (quantity: string, value: number) => judge(readAnswer(at4(value)), steps.value(quantity)).verdict === 'correct';
 
 describe('named mistakes on deck 002 (w1, w5 and their factors)', () => {
 	it('finds mistakes to test for every asked quantity that has a formula', () => {
@@ -28,12 +36,17 @@ describe('named mistakes on deck 002 (w1, w5 and their factors)', () => {
 		}
 	);
 
-	it.each(cases)('%s: names %s when its value is typed at full precision', (quantity, id, _, value) => {
+	// A value such as 0.38 (w2's value for w1 in net_h1) has too few digits to be judged right for anything.
+	const fullyTyped = cases.filter(([, , , v]) => {
+		const r = readAnswer(String(v));
+		return r.ok && !r.digits.exact && r.digits.significant >= 3;
+	});
+	it.each(fullyTyped)('%s: names %s when its value is typed at full precision', (quantity, id, _, value) => {
 		expect(ids(String(value), quantity)).toContain(id);
 	});
 
 	it('lists the mistakes that 4 digits cannot tell from the right value as collisions', () => {
-		const expected = cases.filter(([q, , , v]) => hidden(q, v)).map(([q, id]) => `${q}: ${id}`);
+		const expected = cases.filter(([q, , m, v]) => !m.misreading && tooClose(q, v)).map(([q, id]) => `${q}: ${id}`);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(mistakeCollisions(steps, asked)).toEqual(expect.arrayContaining(expected));
 	});
