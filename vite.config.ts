@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { lessonReload } from './src/lib/server/lessons/reload';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), lessonReload()],
 	server: { fs: { allow: ['content'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],

@@ -113,3 +113,11 @@ function reasonFor(found: Diagnosis[]): string {
 	const n = COUNT[found.length] ?? String(found.length);
 	return `${n} different slips give exactly this number, and nothing you typed before tells them apart.`;
 }
+
+/** Two assessments that say the same to the learner (same verdict, reason, mistakes, carried values). */
+export function sameAssessment(a: Assessment | undefined, b: Assessment | undefined): boolean {
+	if (!a || !b) return a === b;
+	const key = (x: Assessment) =>
+		JSON.stringify([x.verdict, x.reason, x.slip, x.fullValue, x.carriedForward?.from, x.mistakes?.map((m) => m.id)]);
+	return key(a) === key(b);
+}

@@ -1,5 +1,5 @@
 // Feedback on a learner's answer: named mistakes, error carried forward, degenerate variants.
-export { assess, type AssessInput } from './assess';
+export { assess, sameAssessment, type AssessInput } from './assess';
 export { diagnose, analyse, type Analysis, type DiagnoseOptions } from './diagnose';
 export { mistakeCollisions } from './collisions';
 export { MISTAKES, mistakesFor } from './catalogue';

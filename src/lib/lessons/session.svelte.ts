@@ -1,5 +1,5 @@
 import { judge, readAnswer } from '$lib/answers';
-import { assess, type Assessment } from '$lib/feedback';
+import { assess, chainOf, sameAssessment, type Assessment } from '$lib/feedback';
 import type { Step, Steps } from '$lib/derivation';
 import { buildModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
 import type { Entry as SavedEntry } from '$lib/progress';
@@ -96,26 +96,49 @@ export class LessonSession {
 
 	/**
 	 * Judges what the learner typed: against the engine's value, then against their own earlier
-	 * values (error carried forward), then against the known mistakes.
+	 * values (error carried forward), then against the known mistakes. Every other answer of the
+	 * network that was built on this one is judged again: a carried-forward ✓ that no longer holds
+	 * becomes a plain verdict, and a later answer that now fits is accepted; the counts follow.
+	 * Each check gives a new judgement object, so checking again re-announces the verdict.
 	 */
 	check(network: string, quantity: string, text: string): Assessment {
+		const judgement = this.judgeEntry(network, quantity, text);
+		this.rejudgeAfter(network, quantity);
+		return judgement;
+	}
+
+	/** Judges one answer against the engine and the learner's other answers, without re-judging others. */
+	private judgeEntry(network: string, quantity: string, text: string): Assessment {
 		const steps = this.steps[network] as Steps;
 		const judgement = assess({ steps, quantity, text, earlier: this.earlierValues(network, quantity), minSignificant: this.minSignificant });
 		this.update(network, quantity, { text, judgement });
 		return judgement;
 	}
 
-	/**
-	 * The learner's own values for the network's other quantities, where they were judged wrong
-	 * (a right one, even typed as an expression, is carried at the engine's value).
-	 */
-	private earlierValues(network: string, except: string): Record<string, number> {
-		const earlier: Record<string, number> = {};
+	/** Judges again every answer of `network` whose value is computed from `changed`. */
+	private rejudgeAfter(network: string, changed: string): void {
+		const steps = this.steps[network];
+		if (!steps) return;
 		for (const [k, entry] of Object.entries(this.entries)) {
 			const [n, quantity] = splitKey(k);
-			if (n !== network || quantity === except || !entry.text || entry.judgement?.verdict === 'correct') continue;
-			const reading = readAnswer(entry.text);
-			if (reading.ok) earlier[quantity] = reading.value;
+			if (n !== network || quantity === changed || quantity.includes('@') || !entry.text) continue;
+			if (!chainOf(steps, quantity).some((s) => s.quantity === changed)) continue;
+			const judgement = assess({ steps, quantity, text: entry.text, earlier: this.earlierValues(network, quantity), minSignificant: this.minSignificant });
+			// Unchanged verdicts keep their object: nothing is announced again.
+			if (!sameAssessment(judgement, entry.judgement)) this.update(network, quantity, { judgement });
+		}
+	}
+
+	/**
+	 * What the learner typed for the network's other quantities (table cells aside), right or wrong:
+	 * feedback judges each against the engine, and reads the precision they were typed with.
+	 */
+	private earlierValues(network: string, except: string): Record<string, string> {
+		const earlier: Record<string, string> = {};
+		for (const [k, entry] of Object.entries(this.entries)) {
+			const [n, quantity] = splitKey(k);
+			if (n !== network || quantity === except || quantity.includes('@') || !entry.text) continue;
+			earlier[quantity] = entry.text;
 		}
 		return earlier;
 	}
@@ -169,7 +192,7 @@ export class LessonSession {
 		}
 		for (const [k, entry] of saved) {
 			const [network, quantity] = splitKey(k);
-			if (entry.text && !quantity.includes('@')) this.check(network, quantity, entry.text);
+			if (entry.text && !quantity.includes('@')) this.judgeEntry(network, quantity, entry.text);
 		}
 		for (const block of this.tables) {
 			block.rows.forEach((_, r) =>

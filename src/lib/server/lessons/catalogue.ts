@@ -1,28 +1,76 @@
 import { ContentError, ContentErrors } from '$lib/source';
-import { parseLesson } from './lesson';
+import { parseLesson, slugOf } from './lesson';
 import { referenceErrors } from './references';
 import type { Lesson, LessonSummary } from './types';
 
 export type LessonSource = { file: string; text: string };
 
+/** A lesson file that cannot be shown, with every problem found in it. */
+export type BrokenLesson = { file: string; slug: string; errors: ContentError[] };
+
+/** Every lesson file read: the ones that work, by `order`, and the broken ones, by file name. */
+export type Catalogue = { lessons: Lesson[]; broken: BrokenLesson[] };
+
 /**
- * Parses every lesson, collecting the problems of all of them, and checks what concerns several
- * (two files with one slug). Returns the lessons by `order`, then file name.
+ * Parses every lesson, each on its own: a broken file (even one that crashes a parser) never
+ * hides the others or their errors. Problems between lessons (two files with one slug, a link to
+ * no lesson) make the file that has them broken.
  */
-export function lessonsFrom(sources: LessonSource[]): Lesson[] {
-	const errors: ContentError[] = [];
-	const lessons: Lesson[] = [];
-	for (const { file, text } of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
+export function readCatalogue(sources: LessonSource[], parse: typeof parseLesson = parseLesson): Catalogue {
+	const errorsByFile = new Map<string, ContentError[]>();
+	const add = (e: ContentError) => {
+		const list = errorsByFile.get(e.file) ?? [];
+		list.push(e);
+		errorsByFile.set(e.file, list);
+	};
+	const parsed: Lesson[] = [];
+	const sorted = [...sources].sort((a, b) => a.file.localeCompare(b.file));
+	for (const { file, text } of sorted) {
 		try {
-			lessons.push(parseLesson(text, file));
+			parsed.push(parse(text, file));
 		} catch (e) {
-			if (!(e instanceof ContentErrors)) throw e;
-			errors.push(...e.errors);
+			lessonErrors(e, file).forEach(add);
 		}
 	}
-	errors.push(...catalogueErrors(lessons), ...referenceErrors(sources));
+	for (const e of [...catalogueErrors(parsed), ...safeReferenceErrors(sorted)]) add(e);
+	const broken = sorted
+		.filter(({ file }) => errorsByFile.has(file))
+		.map(({ file }) => ({ file, slug: slugOf(file), errors: [...(errorsByFile.get(file) ?? [])].sort((a, b) => a.line - b.line) }));
+	return { lessons: sortLessons(parsed.filter((l) => !errorsByFile.has(l.file))), broken };
+}
+
+/**
+ * The errors one lesson was rejected with. A parser that crashes (a bug, or an input beyond what
+ * it can take) still gives an error naming the file, rather than losing every other file's errors.
+ */
+export function lessonErrors(e: unknown, file: string): ContentError[] {
+	if (e instanceof ContentErrors) return e.errors;
+	if (e instanceof ContentError) return [e];
+	const what = e instanceof RangeError ? 'it is nested too deeply or too large to read' : e instanceof Error ? e.message : String(e);
+	return [new ContentError(file, 1, `this file could not be read (${what}): please report it, with the file`)];
+}
+
+function safeReferenceErrors(sources: LessonSource[]): ContentError[] {
+	try {
+		return referenceErrors(sources);
+	} catch (e) {
+		return sources.flatMap(({ file }) => lessonErrors(e, file));
+	}
+}
+
+/**
+ * Parses every lesson, collecting the problems of all of them (the build and the CLI): throws
+ * ContentErrors naming every broken file and line. Returns the lessons by `order`, then file name.
+ */
+export function lessonsFrom(sources: LessonSource[]): Lesson[] {
+	return lessonsOf(readCatalogue(sources));
+}
+
+/** The lessons of a catalogue, or ContentErrors naming every problem of its broken files. */
+export function lessonsOf(catalogue: Catalogue): Lesson[] {
+	const errors = catalogue.broken.flatMap((b) => b.errors);
 	if (errors.length > 0) throw new ContentErrors(errors);
-	return sortLessons(lessons);
+	return catalogue.lessons;
 }
 
 /** Problems between lessons: each slug is one page, so two files must not share one. */

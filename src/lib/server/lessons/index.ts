@@ -1,6 +1,6 @@
 export { parseLesson, slugOf } from './lesson';
-export { lessonsFrom, catalogueErrors, sortLessons, summaryOf, neighboursOf, type LessonSource } from './catalogue';
-export { loadLessons } from './vite';
+export { lessonsFrom, lessonsOf, readCatalogue, lessonErrors, catalogueErrors, sortLessons, summaryOf, neighboursOf, type LessonSource, type Catalogue, type BrokenLesson } from './catalogue';
+export { loadLessons, loadLessonCatalogue } from './vite';
 export { loadLessonsFromDisk, lessonSourcesOnDisk } from './disk';
 export { printedAgrees } from './printed';
 export { referenceErrors, lessonSlug } from './references';
