@@ -1,4 +1,5 @@
 import { migrate, versionOf } from './migrate';
+import { parseTruncatedJson } from './repair';
 import { isRecord, salvageProgress } from './salvage';
 import { progressSchema } from './schema';
 import { emptyProgress, PROGRESS_VERSION, type Progress } from './types';
@@ -21,13 +22,44 @@ export const losesData = (status: ReadStatus) => status === 'repaired' || status
 /** Reads saved progress text of any age and state. Never throws. */
 export function readProgress(raw: string | null): ReadResult {
 	if (raw === null) return { progress: emptyProgress(), status: 'empty' };
+	let data: unknown;
 	try {
-		const data: unknown = JSON.parse(raw);
-		return readData(data);
+		data = JSON.parse(raw);
 	} catch {
-		return { progress: emptyProgress(), status: 'unreadable' };
+		// Text cut short (one missing brace): what was written before the cut is still readable.
+		const repaired = typeof raw === 'string' ? parseTruncatedJson(raw) : undefined;
+		if (!repaired) return { progress: emptyProgress(), status: 'unreadable' };
+		const result = readData(repaired.value);
+		return { progress: result.progress, status: result.status === 'newer' ? 'newer' : isEmpty(result.progress) ? 'unreadable' : 'repaired' };
 	}
+	return readData(data);
 }
+
+/**
+ * Everything readable in saved text, however damaged, for a learner who asks to restore it:
+ * like readProgress, but data of a newer version is read field by field as the current one
+ * (only fields that pass the current schema are kept). Never throws.
+ */
+export function readWhatIsReadable(raw: string): Progress {
+	const read = readProgress(raw);
+	if (read.status !== 'newer') return read.progress;
+	let data: unknown;
+	try {
+		data = JSON.parse(raw);
+	} catch {
+		data = parseTruncatedJson(raw)?.value;
+	}
+	return salvageProgress(data);
+}
+
+/** How many answers progress holds, over every lesson and variant. */
+export const answerCount = (progress: Progress): number =>
+	Object.values(progress.lessons).reduce(
+		(n, variants) => n + Object.values(variants).reduce((m, l) => m + Object.keys(l.entries).length, 0),
+		0
+	);
+
+const isEmpty = (progress: Progress) => Object.keys(progress.lessons).length === 0;
 
 /** Reads parsed JSON data as progress (see readProgress). */
 export function readData(data: unknown): ReadResult {

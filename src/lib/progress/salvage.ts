@@ -43,6 +43,8 @@ export function salvageEntry(data: unknown): Entry | undefined {
 	if (typeof revealed === 'boolean') entry.revealed = revealed;
 	const hints = hintsSchema.safeParse(field(data, 'hintsShown'));
 	if (hints.success) entry.hintsShown = hints.data;
+	const at = timeSchema.safeParse(field(data, 'at'));
+	if (at.success) entry.at = at.data;
 	return entry;
 }
 

@@ -22,7 +22,8 @@ export const entrySchema = z.strictObject({
 	text: textSchema,
 	verdict: verdictSchema,
 	revealed: z.boolean().optional(),
-	hintsShown: hintsSchema.optional()
+	hintsShown: hintsSchema.optional(),
+	at: timeSchema.optional()
 }) satisfies z.ZodType<Entry>;
 
 export const lessonProgressSchema = z.strictObject({

@@ -9,7 +9,8 @@
  *          ├─ text                       what the learner last typed, as typed
  *          ├─ verdict                    the judge's verdict for that text
  *          ├─ revealed?                  the learner asked to see the answer
- *          └─ hintsShown?                how many hints were opened
+ *          ├─ hintsShown?                how many hints were opened
+ *          └─ at?                        ISO time this entry was saved (an import keeps the newer entry)
  */
 export type Progress = {
 	version: typeof PROGRESS_VERSION;
@@ -26,6 +27,8 @@ export type Entry = {
 	verdict: Verdict;
 	revealed?: boolean;
 	hintsShown?: number;
+	/** When this entry was saved; entries saved before it existed count as of their lesson's updatedAt. */
+	at?: string;
 };
 
 /** The same four verdicts as `$lib/answers` (kept separate: progress does not import the judge). */
@@ -43,6 +46,8 @@ export const PROGRESS_VERSION = 1;
 export const STORAGE_KEY = 'backprop-tutor:progress';
 /** Followed by an ISO time: the raw text of saved data that could not be read in full. */
 export const BACKUP_PREFIX = 'backprop-tutor:progress:corrupt:';
+/** The local progress as it was before the last import, so that one click can undo the import. */
+export const IMPORT_BACKUP_KEY = 'backprop-tutor:progress:before-import';
 
 /** Limits well above anything the page writes (it refuses answers over 200 characters). */
 export const LIMITS = { text: 1000, key: 200, hints: 1000, fileChars: 5_000_000 } as const;

@@ -12,8 +12,32 @@ export class MemoryStorage implements KeyValueStore {
 	removeItem(key: string) {
 		this.items.delete(key);
 	}
+	get length() {
+		return this.items.size;
+	}
+	key(index: number) {
+		return [...this.items.keys()][index] ?? null;
+	}
 	keys(prefix = '') {
 		return [...this.items.keys()].filter((k) => k.startsWith(prefix));
+	}
+}
+
+/** Storage with a size limit, as browsers have (about 5 million characters per site). */
+export class QuotaStorage extends MemoryStorage {
+	constructor(private readonly limit = 5_000_000) {
+		super();
+	}
+	used(except?: string) {
+		let n = 0;
+		for (const [k, v] of this.items) if (k !== except) n += k.length + v.length;
+		return n;
+	}
+	override setItem(key: string, value: string): void {
+		if (this.used(key) + key.length + String(value).length > this.limit) {
+			throw new DOMException(`the quota of ${this.limit} characters is exceeded`, 'QuotaExceededError');
+		}
+		super.setItem(key, value);
 	}
 }
 

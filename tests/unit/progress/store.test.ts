@@ -20,7 +20,7 @@ describe('saving and restoring answers', () => {
 		const { progress } = storeWith(new MemoryStorage(), () => new Date('2025-03-01T10:00:00Z'));
 		expect(progress.saveEntry(SLUG, 'original', 'network:out_h1', wrong)).toBe(true);
 		expect(progress.lessonProgress(SLUG, 'original')).toEqual({
-			entries: { 'network:out_h1': wrong },
+			entries: { 'network:out_h1': { ...wrong, at: '2025-03-01T10:00:00.000Z' } },
 			updatedAt: '2025-03-01T10:00:00.000Z'
 		});
 	});
@@ -31,21 +31,21 @@ describe('saving and restoring answers', () => {
 		progress.saveEntry(SLUG, 'v17', 'network:out_h1', wrong);
 		const reloaded = createProgressStore(storage);
 		expect(reloaded.load()).toEqual(progress.load());
-		expect(reloaded.lessonProgress(SLUG, 'v17')?.entries['network:out_h1']).toEqual(wrong);
+		expect(reloaded.lessonProgress(SLUG, 'v17')?.entries['network:out_h1']).toMatchObject(wrong);
 	});
 
 	it('replaces an entry when the learner answers the same quantity again', () => {
 		const { progress } = storeWith();
 		progress.saveEntry(SLUG, 'original', 'network:out_h1', wrong);
 		progress.saveEntry(SLUG, 'original', 'network:out_h1', right);
-		expect(progress.lessonProgress(SLUG, 'original')?.entries).toEqual({ 'network:out_h1': right });
+		expect(progress.lessonProgress(SLUG, 'original')?.entries).toEqual({ 'network:out_h1': { ...right, at: expect.any(String) } });
 	});
 
 	it('keeps the variants of one lesson apart', () => {
 		const { progress } = storeWith();
 		progress.saveEntry(SLUG, variantKey(17), 'network:out_h1', right);
 		expect(progress.lessonProgress(SLUG, variantKey(null))).toBeUndefined();
-		expect(progress.lessonProgress(SLUG, 'v17')?.entries['network:out_h1']).toEqual(right);
+		expect(progress.lessonProgress(SLUG, 'v17')?.entries['network:out_h1']).toMatchObject(right);
 	});
 
 	it('refuses an invalid variant, key or entry without saving anything', () => {
@@ -63,7 +63,7 @@ describe('saving and restoring answers', () => {
 		expect(progress.lessonProgress('constructor', 'original')).toBeUndefined();
 		expect(progress.completion('constructor', 3)).toEqual({ done: 0, total: 3 });
 		progress.saveEntry('constructor', 'original', 'network:toString', right);
-		expect(progress.lessonProgress('constructor', 'original')?.entries).toEqual({ 'network:toString': right });
+		expect(progress.lessonProgress('constructor', 'original')?.entries).toEqual({ 'network:toString': { ...right, at: expect.any(String) } });
 		expect(({} as Record<string, unknown>).original).toBeUndefined();
 	});
 
@@ -150,11 +150,11 @@ describe('export and import', () => {
 		progress.saveEntry('a', 'original', 'network:x', right);
 		progress.saveEntry('b', 'v9', 'network:y', wrong);
 		const other = storeWith().progress;
-		expect(other.importJson(progress.exportJson())).toEqual({ ok: true, merged: 2 });
+		expect(other.importJson(progress.exportJson())).toMatchObject({ ok: true, changes: { added: 2, replaced: 0 } });
 		expect(other.load()).toEqual(progress.load());
 	});
 
-	it('keeps, for each lesson variant, the side changed more recently', () => {
+	it('keeps, for each answer, the side changed more recently', () => {
 		const clock = ticking();
 		const here = createProgressStore(new MemoryStorage(), clock);
 		const there = createProgressStore(new MemoryStorage(), clock);
@@ -163,7 +163,7 @@ describe('export and import', () => {
 		here.saveEntry('b', 'original', 'network:x', { text: 'old', verdict: 'incorrect' });
 		there.saveEntry('b', 'original', 'network:x', { text: 'new', verdict: 'correct' });
 
-		expect(here.importJson(there.exportJson())).toEqual({ ok: true, merged: 1 });
+		expect(here.importJson(there.exportJson())).toMatchObject({ ok: true, changes: { added: 0, replaced: 1, keptLocal: 1 } });
 		expect(here.lessonProgress('a', 'original')?.entries['network:x']?.text).toBe('new');
 		expect(here.lessonProgress('b', 'original')?.entries['network:x']?.text).toBe('new');
 	});
@@ -172,7 +172,7 @@ describe('export and import', () => {
 		const { progress } = storeWith();
 		progress.saveEntry('a', 'original', 'network:x', right);
 		const file = progress.exportJson();
-		expect(progress.importJson(file)).toEqual({ ok: true, merged: 0 });
+		expect(progress.importJson(file)).toMatchObject({ ok: true, changes: { added: 0, replaced: 0, keptLocal: 0 } });
 	});
 
 	it.each([
@@ -207,7 +207,7 @@ describe('export and import', () => {
 			}
 		});
 		const { progress } = storeWith();
-		expect(progress.importJson(file)).toEqual({ ok: true, merged: 1 });
+		expect(progress.importJson(file)).toMatchObject({ ok: true, changes: { added: 1, damaged: true } });
 		expect(progressSchema.safeParse(progress.load()).success).toBe(true);
 	});
 });
@@ -217,10 +217,10 @@ describe('storage that fails', () => {
 		const progress = createProgressStore(new FailingStorage('everything'));
 		expect(() => progress.load()).not.toThrow();
 		expect(progress.saveEntry(SLUG, 'original', 'network:x', right)).toBe(true);
-		expect(progress.lessonProgress(SLUG, 'original')?.entries['network:x']).toEqual(right);
+		expect(progress.lessonProgress(SLUG, 'original')?.entries['network:x']).toMatchObject(right);
 		expect(progress.available).toBe(false);
 		expect(() => progress.resetAll()).not.toThrow();
-		expect(progress.importJson(createProgressStore(null).exportJson())).toEqual({ ok: true, merged: 0 });
+		expect(progress.importJson(createProgressStore(null).exportJson())).toMatchObject({ ok: true, changes: { added: 0 } });
 	});
 
 	it('keeps the answer in memory when saving exceeds the quota, and keeps what was saved before', () => {
