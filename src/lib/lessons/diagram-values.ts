@@ -37,6 +37,29 @@ export function withheld(source: ValueSource, network: string, onDisplay: Iterab
 	return hidden;
 }
 
+/**
+ * The same source, with each step's `needs` looked up once: they depend on the network's structure
+ * only, and building a step is the costly part of `withheld` (which runs after every answer).
+ */
+export function withCachedNeeds(source: ValueSource): ValueSource {
+	const cache = new Map<string, { needs: string[] } | undefined>();
+	const step = (network: string, quantity: string) => {
+		const k = `${network}:${quantity}`;
+		if (!cache.has(k)) {
+			const found = source.step(network, quantity);
+			cache.set(k, found && { needs: found.needs });
+		}
+		return cache.get(k);
+	};
+	return {
+		isAsked: (network, quantity) => source.isAsked(network, quantity),
+		isSettled: (network, quantity) => source.isSettled(network, quantity),
+		askedOf: (network) => source.askedOf(network),
+		valueOf: (network, quantity) => source.valueOf(network, quantity),
+		step
+	};
+}
+
 /** The value the diagram shows for a quantity: a finite number, or undefined while it waits. */
 export function shownValue(source: ValueSource, network: string, hidden: Set<string>, quantity: string): number | undefined {
 	if (hidden.has(quantity)) return undefined;
