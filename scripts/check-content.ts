@@ -1,64 +1,127 @@
 /**
- * npm run check:content [-- DIR]
- * Checks every lesson (DIR/*.md) and network file (DIR/networks/*.yaml) the way the build reads
- * them, DIR being `content` unless given; without DIR it also checks docs/template-lesson.md, the
- * template the authoring guide points to (kept out of the catalogue). Prints `file:line: message`
- * for each error and exits 1 if there is any; prints each number a slide printed that the engine
- * disagrees with as a note (not for the template, whose disagreement is there on purpose).
+ * npm run check:content [-- PATH…]
+ * Checks lessons (`*.md`) and network files (`*.yaml`, and DIR/networks/*.yaml) the way the build
+ * reads them. Each PATH is a folder (every lesson in it) or a file (only that file: a lesson is
+ * still checked against its folder, for links to other lessons and shared slugs, but only its own
+ * result is printed). Without PATH: `content` and docs/template-lesson.md, the template the
+ * authoring guide points to (kept out of the catalogue).
+ *
+ * For each file, in order: its errors as `file:line: message` (stderr), then its notes, each
+ * number a slide printed that the engine disagrees with (stdout; none for the template, whose
+ * disagreement is there on purpose). A file that crashes a parser is an error of that file; every
+ * other file is still checked. Exits 1 if there is any error, 2 on a wrong PATH.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { catalogueErrors, lessonSourcesOnDisk, parseLesson, referenceErrors, type Lesson, type PrintedValue } from '../src/lib/server/lessons';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { lessonErrors, lessonSourcesOnDisk, parseLesson, referenceErrors, slugOf, type LessonSource, type PrintedValue } from '../src/lib/server/lessons';
 import { loadModel } from '../src/lib/nn';
-import { ContentError, ContentErrors } from '../src/lib/source';
+import { ContentError } from '../src/lib/source';
 
 const TEMPLATE = 'docs/template-lesson.md';
+const USAGE = 'usage: npm run check:content [-- FOLDER or FILE …]';
+
+type Target = { file: string; kind: 'lesson' | 'network' | 'template' };
 
 function main(argv: string[]): number {
-	const [dir = 'content', extra] = argv;
-	const withTemplate = argv.length === 0 && existsSync(TEMPLATE);
-	if (extra !== undefined || dir.startsWith('-')) {
-		console.error('usage: npm run check:content [-- DIR]');
+	if (argv.some((a) => a.startsWith('-'))) {
+		console.error(USAGE);
 		return 2;
 	}
-	if (!existsSync(dir)) {
-		console.error(`check:content: there is no folder ${dir}`);
-		return 2;
-	}
-	const errors: ContentError[] = [];
-	const collect = (run: () => void) => {
-		try {
-			run();
-		} catch (e) {
-			if (e instanceof ContentErrors) errors.push(...e.errors);
-			else if (e instanceof ContentError) errors.push(e);
-			else throw e;
+	const paths = argv.length > 0 ? argv : ['content'];
+	const targets: Target[] = [];
+	for (const path of paths) {
+		if (!existsSync(path)) {
+			console.error(`check:content: there is no file or folder ${path}\n${USAGE}`);
+			return 2;
 		}
-	};
-
-	const lessons: Lesson[] = [];
-	const sources = lessonSourcesOnDisk(dir);
-	for (const { file, text } of sources) collect(() => lessons.push(parseLesson(text, file)));
-	errors.push(...catalogueErrors(lessons), ...referenceErrors(sources));
-	if (withTemplate) collect(() => parseLesson(readFileSync(TEMPLATE, 'utf8'), TEMPLATE));
-
-	const networkDir = join(dir, 'networks');
-	const networkFiles = existsSync(networkDir) ? readdirSync(networkDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-	for (const name of networkFiles) {
-		const path = join(networkDir, name);
-		collect(() => loadModel({ text: readFileSync(path, 'utf8'), file: relative(process.cwd(), path) }));
+		if (statSync(path).isDirectory()) {
+			targets.push(...lessonSourcesOnDisk(path).map(({ file }) => ({ file, kind: 'lesson' as const })));
+			const networks = join(path, 'networks');
+			if (existsSync(networks)) {
+				const names = readdirSync(networks).filter((f) => /\.ya?ml$/.test(f)).sort();
+				targets.push(...names.map((name) => ({ file: rel(join(networks, name)), kind: 'network' as const })));
+			}
+		} else if (/\.md$/i.test(path)) targets.push({ file: rel(path), kind: rel(path) === TEMPLATE ? 'template' : 'lesson' });
+		else if (/\.ya?ml$/i.test(path)) targets.push({ file: rel(path), kind: 'network' });
+		else {
+			console.error(`check:content: ${path} is neither a lesson (.md) nor a network file (.yaml)\n${USAGE}`);
+			return 2;
+		}
 	}
+	if (argv.length === 0 && existsSync(TEMPLATE)) targets.push({ file: TEMPLATE, kind: 'template' });
+	const unique = [...new Map(targets.map((t) => [t.file, t])).values()];
 
-	for (const e of errors) console.error(e.message);
-	const notes = lessons.flatMap((l) => l.printed.filter((p) => !p.agrees).map((p) => note(l.file, p)));
-	for (const n of notes) console.log(n);
+	let errors = 0;
+	let notes = 0;
+	for (const target of unique) {
+		const result = check(target);
+		for (const e of result.errors) console.error(e.message);
+		for (const n of result.notes) console.log(n);
+		errors += result.errors.length;
+		notes += result.notes.length;
+	}
 
 	const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+	const lessons = unique.filter((t) => t.kind === 'lesson').length;
+	const networks = unique.filter((t) => t.kind === 'network').length;
+	const template = unique.some((t) => t.kind === 'template') ? ` and ${TEMPLATE}` : '';
 	console.log(
-		`check:content: ${count(sources.length, 'lesson')}${withTemplate ? ` and ${TEMPLATE}` : ''}, ${count(networkFiles.length, 'network file')}: ` +
-			`${count(errors.length, 'error')}, ${count(notes.length, 'note')} on printed values`
+		`check:content: ${count(lessons, 'lesson')}${template}, ${count(networks, 'network file')}: ` +
+			`${count(errors, 'error')}, ${count(notes, 'note')} on printed values`
 	);
-	return errors.length > 0 ? 1 : 0;
+	return errors > 0 ? 1 : 0;
+}
+
+/** One file's errors and notes; never throws. */
+function check(target: Target): { errors: ContentError[]; notes: string[] } {
+	const { file } = target;
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (e) {
+		return { errors: [new ContentError(file, 1, `cannot be read: ${e instanceof Error ? e.message : String(e)}`)], notes: [] };
+	}
+	if (target.kind === 'network') {
+		try {
+			loadModel({ text, file });
+			return { errors: [], notes: [] };
+		} catch (e) {
+			return { errors: lessonErrors(e, file), notes: [] };
+		}
+	}
+	const errors: ContentError[] = [];
+	const notes: string[] = [];
+	try {
+		const lesson = parseLesson(text, file);
+		if (target.kind === 'lesson') notes.push(...lesson.printed.filter((p) => !p.agrees).map((p) => note(file, p)));
+	} catch (e) {
+		errors.push(...lessonErrors(e, file));
+	}
+	if (target.kind === 'lesson') errors.push(...betweenLessons(file, text));
+	return { errors: errors.sort((a, b) => a.line - b.line), notes };
+}
+
+/** What concerns the lesson and the others of its folder: links to them, and a shared slug. */
+function betweenLessons(file: string, text: string): ContentError[] {
+	let siblings: LessonSource[];
+	try {
+		siblings = lessonSourcesOnDisk(dirname(file) || '.').filter((s) => s.file !== file);
+	} catch {
+		siblings = [];
+	}
+	const errors: ContentError[] = [];
+	const earlier = siblings.find((s) => slugOf(s.file) === slugOf(file) && s.file.localeCompare(file) < 0);
+	if (earlier) errors.push(new ContentError(file, 1, `the slug “${slugOf(file)}” is also that of ${earlier.file}: rename one of the files`));
+	try {
+		errors.push(...referenceErrors([{ file, text }, ...siblings]).filter((e) => e.file === file));
+	} catch (e) {
+		errors.push(...lessonErrors(e, file));
+	}
+	return errors;
+}
+
+function rel(path: string): string {
+	return relative(process.cwd(), path).split('\\').join('/');
 }
 
 function note(file: string, p: PrintedValue): string {
