@@ -2,6 +2,7 @@ import type { KeyPath, Problem } from '$lib/source';
 import { closest } from '$lib/source';
 import { ExpressionError, parseExpression, type Expression } from './expr';
 import type { GraphSpec, NetworkSpec } from './schema';
+import { reservedNameProblems } from './reserved';
 import { outputProblems, trainingProblems } from './validate-learning';
 
 /** Checks what a schema cannot: that every name refers to something, in an order that works. */
@@ -56,7 +57,7 @@ export function networkProblems(spec: NetworkSpec): Problem[] {
 	for (const p of parameters) {
 		if (!used.has(p)) report(['parameters', p], `the parameter “${p}” is not used by any neuron: remove it or connect it`);
 	}
-	problems.push(...outputProblems(spec), ...trainingProblems(spec));
+	problems.push(...reservedNameProblems(spec), ...outputProblems(spec), ...trainingProblems(spec));
 	return problems;
 }
 

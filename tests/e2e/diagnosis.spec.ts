@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, gotoHydrated, test } from './fixtures';
+import { traceOf } from './trace';
+
+const FILE = 'content/60-backprop-step-by-step.md';
+const LESSON = '/lessons/backprop-step-by-step';
+const trace = traceOf(FILE);
+
+/** Types `text` into the first box for `quantity` (within `scope`) and checks it; returns the box's verdict. */
+async function answer(page: Page, quantity: string, text: string, scope = page.locator('body')) {
+	const input = scope.locator(`input[data-quantity="${quantity}"]`).first();
+	await input.fill(text);
+	await input.press('Enter');
+	return page.locator(`#${await input.getAttribute('aria-describedby')}`);
+}
+
+const found = async (page: Page) => Number(await page.locator('.completion strong').textContent());
+
+test('fixing an earlier value judges the later answer built on it again', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const derivation = page.locator('section.derivation').first();
+	const outO1 = await answer(page, 'out_o1', '0.75');
+	await expect(outO1).not.toHaveAttribute('data-verdict', 'correct');
+
+	// ∂E/∂out_o1 = out_o1 − t_o1 from the learner's own (wrong) out_o1: accepted, carried forward.
+	const derivative = await answer(page, 'dE/dout_o1', String(0.75 - 0.01), derivation);
+	await expect(derivative).toHaveAttribute('data-verdict', 'correct');
+	await expect(derivative).toHaveAttribute('data-carried-forward', 'out_o1');
+	const before = await found(page);
+
+	// The learner fixes out_o1: the ✓ resting on the old value no longer holds, and the count follows.
+	await answer(page, 'out_o1', (trace['out_o1'] as number).toPrecision(5));
+	await expect(outO1).toHaveAttribute('data-verdict', 'correct');
+	await expect(derivative).not.toHaveAttribute('data-verdict', 'correct');
+	await expect(derivative).not.toHaveAttribute('data-carried-forward', /out_o1/);
+	await expect(page.locator('.completion strong')).toHaveText(String(before)); // +1 for out_o1, −1 for ∂E/∂out_o1
+});
+
+test('a learner who multiplies the shown factors without σ′ sees that mistake named', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const derivation = page.locator('section.derivation').first();
+	// 0.7414 · 0.5933, the numbers the page shows, to four digits: 0.4399 (the engine's product is 0.4398).
+	const shown = (q: string) => Number((trace[q] as number).toPrecision(4));
+	const verdict = await answer(page, 'dE/dw5', (shown('dE/dout_o1') * shown('dnet_o1/dw5')).toPrecision(4), derivation);
+	await expect(verdict).toHaveAttribute('data-verdict', 'incorrect');
+	await expect(verdict).toHaveAttribute('data-mistakes', 'sigma-prime-left-out');
+});
+
+test('a number in parentheses, a guess and a hexadecimal number are not passed off as right', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const outH1 = trace['out_h1'] as number;
+	// Off by two in the fourth digit, then wrapped: still wrong.
+	const wrapped = await answer(page, 'out_h1', `(${(outH1 + 0.0002).toFixed(4)})`);
+	await expect(wrapped).toHaveAttribute('data-verdict', 'incorrect');
+	await expect(wrapped).not.toContainText('Almost');
+
+	const guess = await answer(page, 'net_h1', '0');
+	await expect(guess).toHaveAttribute('data-verdict', 'incorrect');
+	await expect(guess).not.toContainText('Almost');
+
+	const hex = await answer(page, 'net_h1', '0x10');
+	await expect(hex).toHaveAttribute('data-verdict', 'unreadable');
+	await expect(hex).toContainText('hexadecimal');
+});
