@@ -63,6 +63,13 @@ function main(argv: string[]): number {
 	for (const [name, model] of selected) {
 		for (const [q, v] of Object.entries(traceModel(buildModel(model)))) trace[prefix ? `${name}.${q}` : q] = v;
 	}
+	// JSON has no NaN or ±Infinity (JSON.stringify would write null): say so instead of writing it.
+	const infinite = Object.keys(trace).filter((q) => !Number.isFinite(trace[q]));
+	if (json && infinite.length > 0) {
+		const listed = infinite.slice(0, 5).map((q) => `${q} = ${trace[q]}`).join(', ');
+		console.error(`${file}: not finite: ${listed}${infinite.length > 5 ? `, and ${infinite.length - 5} more` : ''}. JSON cannot hold these values, so nothing was written; run without --json to see every value`);
+		return 1;
+	}
 	console.log(json ? JSON.stringify(trace, null, 2) : table(trace));
 	return 0;
 }

@@ -71,7 +71,8 @@ export const OPS: { [K in Op]: OpDef<K> } = {
 		arity: 1,
 		evaluate: (x, { exponent }) => ({
 			data: at(x, 0) ** exponent,
-			local: [exponent * at(x, 0) ** (exponent - 1)]
+			// x^0 is the constant 1: slope 0 everywhere (0 · 0^−1 would give NaN at x = 0).
+			local: [exponent === 0 ? 0 : exponent * at(x, 0) ** (exponent - 1)]
 		})
 	},
 	exp: {

@@ -14,3 +14,5 @@ export {
 	type NetworkSpec, type GraphSpec, type ArchitectureSpec, type ModelSpec, type Activation, type Loss, type Example, type TrainingMode
 } from './schema';
 export { modelsInFile } from './file';
+export { nonFiniteProblems } from './validate-finite';
+export { reservedShape, unreservedName } from './reserved';

@@ -3,7 +3,8 @@ import { architectureProblems, buildArchitecture } from './architecture';
 import { buildGraph } from './graph';
 import { buildNetwork } from './network';
 import { architectureSchema, graphSchema, networkSchema, type ModelSpec } from './schema';
-import type { Model } from './trace';
+import { traceModel, type Model } from './trace';
+import { nonFiniteProblems } from './validate-finite';
 import { networkProblems, planGraph } from './validate';
 
 const VOCABULARY = [
@@ -53,9 +54,12 @@ export function loadModel(source: YamlSource | { text: string; file: string }, p
 	let data = yaml.data;
 	for (const key of path) data = (data as Record<string | number, unknown> | undefined)?.[key];
 	const result = checkModel(data);
-	if (!result.ok) {
-		throw new ContentErrors(yaml.errorsFor(result.problems.map((p) => ({ ...p, path: [...path, ...p.path] }))));
-	}
+	const located = (problems: Problem[]) => new ContentErrors(yaml.errorsFor(problems.map((p) => ({ ...p, path: [...path, ...p.path] }))));
+	if (!result.ok) throw located(result.problems);
+	// Numbers that make NaN or ±Infinity (a saturated sigmoid under a log) are a content error too.
+	const model = result.build();
+	const infinite = nonFiniteProblems(model, traceModel(model));
+	if (infinite.length > 0) throw located(infinite);
 	return result;
 }
 

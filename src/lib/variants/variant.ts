@@ -32,7 +32,8 @@ export function drawVariant(spec: ModelSpec, seed: number, options: VariantOptio
 	const { maxAttempts = 100, isDegenerate } = options;
 	const model = buildModel(spec);
 	const original = traceModel(model);
-	const allowed = new Set(degeneracies(model, original).map((d) => `${d.node}:${d.rule}`));
+	// A value that is not finite is never allowed, even where the lesson's own numbers have one.
+	const allowed = new Set(degeneracies(model, original).filter((d) => !d.rule.startsWith('finite')).map((d) => `${d.node}:${d.rule}`));
 	const same = JSON.stringify(spec);
 
 	const random = mulberry32(seed);
