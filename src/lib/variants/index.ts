@@ -3,4 +3,4 @@ export { drawVariant, variantSpec, type Variant, type VariantOptions } from './v
 export { degeneracies, type Degeneracy } from './degenerate';
 export { drawLike } from './draw';
 export { mulberry32, type Random } from './random';
-export { parseVariantParam } from './param';
+export { MAX_SEED, parseVariantParam, readVariantParam, type VariantParam } from './param';
