@@ -100,3 +100,9 @@ export function pathsToEnd(diagram: Diagram, node: string): Elements {
 	}
 	return found;
 }
+
+/** A stop of the backward walk: it produces its node's gradient from the nodes that read it. */
+export function highlightOfStop(diagram: Diagram, stop: { name: string; terms: Array<{ consumer: string; local: { quantity: string } }> }): Highlight {
+	const reads = merge(...stop.terms.flatMap((t) => [elementsOf(diagram, t.consumer), elementsOf(diagram, t.local.quantity)]));
+	return { produces: elementsOf(diagram, stop.name), reads };
+}

@@ -33,6 +33,16 @@ export type WalkStop = {
 /** The quantities a stop shows: its gradient, and each term's upstream gradient and local derivative. */
 export const quantitiesOfStop = (stop: WalkStop) => [stop.quantity, ...stop.terms.flatMap((t) => [t.upstream.quantity, t.local.quantity])];
 
+/**
+ * A stop as one line of plain text, upstream × local (+ …) = gradient; `hide` puts "?" for the
+ * numbers the learner has not found yet. `format` writes a number.
+ */
+export function stopSummary(stop: WalkStop, hide: boolean, format: (x: number) => string): string {
+	if (stop.terms.length === 0) return 'start: 1';
+	const sum = stop.terms.map((t) => (hide ? '? × ?' : `${format(t.upstream.value)} × ${format(t.local.value)}`)).join(' + ');
+	return `${sum} = ${hide ? '?' : format(stop.value)}`;
+}
+
 type Naming = { gradient(name: string): string; local(of: string, wrt: string): string };
 
 export function backwardWalk(model: NetworkModel | GraphModel): WalkStop[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backwardWalk, diagramOf, elementsOf, highlightOf, layoutDiagram, overlaps, type Box, type Diagram } from '$lib/diagram';
+import { backwardWalk, diagramOf, elementsOf, highlightOf, highlightOfStop, layoutDiagram, overlaps, stopSummary, type Box, type Diagram } from '$lib/diagram';
 import { stepsFor } from '$lib/derivation';
 import { buildModel, traceModel, type GraphModel, type NetworkModel } from '$lib/nn';
 import { loadLessonsFromDisk } from '$lib/server/lessons';
@@ -152,5 +152,25 @@ describe('the backward walk', () => {
 			const numeric = (loss(p, 1e-6) - loss(p, -1e-6)) / 2e-6;
 			expect(stops.find((s) => s.name === p)?.value).toBeCloseTo(numeric, 8);
 		}
+	});
+});
+
+describe('a stop of the backward walk, as the stepper shows it', () => {
+	const model = buildModel(spec222) as NetworkModel;
+	const diagram = diagramOf(model) as Diagram;
+	const stops = backwardWalk(buildModel(spec222) as NetworkModel);
+	const outH1 = stops.find((s) => s.name === 'out_h1')!;
+
+	it('highlights the hidden neuron and both paths it is read along', () => {
+		const { produces, reads } = highlightOfStop(diagram, outH1);
+		expect([...produces.nodes]).toEqual(['h1']);
+		expect(reads.edges).toEqual(new Set(['h1->o1', 'h1->o2']));
+	});
+
+	it('writes upstream × local for each path, or question marks while they are not found', () => {
+		const format = (x: number) => x.toFixed(3);
+		const [a, b] = outH1.terms;
+		expect(stopSummary(outH1, false, format)).toBe(`${format(a!.upstream.value)} × ${format(a!.local.value)} + ${format(b!.upstream.value)} × ${format(b!.local.value)} = ${format(outH1.value)}`);
+		expect(stopSummary(outH1, true, format)).toBe('? × ? + ? × ? = ?');
 	});
 });
