@@ -5,7 +5,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 	for (const c of candidates) {
 		const d = editDistance(word.toLowerCase(), c.toLowerCase());
 		// A candidate sharing nothing with the word (w and x) is no likely typo, however short.
-		if (d < bestDistance && d < Math.max(word.length, c.length)) [best, bestDistance] = [c, d];
+		if (d < bestDistance && d < Math.max(word.length, c.length) && sameKind(word, c)) [best, bestDistance] = [c, d];
 	}
 	return best;
 }
@@ -21,4 +21,16 @@ function editDistance(a: string, b: string): number {
 		prev = row;
 	}
 	return prev[b.length] as number;
+}
+
+/**
+ * Names such as x1, w5, b1, h1 are a letter (or two) and a number: the letter says what kind of
+ * thing it is (an input, a weight, a bias, a neuron). A name that differs in those letters is
+ * another kind of thing, never a typo: dE/dx1 does not mean dE/db1.
+ */
+function sameKind(word: string, candidate: string): boolean {
+	const tail = (s: string) => /([A-Za-z]{1,2})(\d+)$/.exec(s.split(/[/_]/).at(-1) ?? '');
+	const [a, b] = [tail(word), tail(candidate)];
+	if (!a || !b) return true;
+	return a[1]!.toLowerCase() === b[1]!.toLowerCase() || word.split(/[/_]/).at(-1)!.length > 3;
 }

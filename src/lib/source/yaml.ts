@@ -1,6 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ContentError, formatPath, type KeyPath, type Problem } from './errors';
 
+/** YAML aliases copy a value: a few are handy, but nested ones multiply (an "alias bomb"). */
+export const MAX_ALIAS_COUNT = 100;
+
 export type YamlSource = {
 	data: unknown;
 	/** The 1-based line of the key at `path` (or of its nearest existing ancestor). */
@@ -18,9 +21,15 @@ export type YamlSource = {
  */
 export function readYaml(text: string, file: string, firstLine = 1): YamlSource {
 	const lines = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+	// The parser's own check for repeated keys takes quadratic time (minutes for a mapping of
+	// 20,000 keys): the same check is done below in one pass.
+	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
 	const toLine = (offset: number) => lines.linePos(offset).line + firstLine - 1;
 
+	const repeated = repeatedKey(doc.contents);
+	if (repeated && doc.errors.length === 0) {
+		throw new ContentError(file, toLine(repeated.offset), `the YAML cannot be read: the key “${repeated.key}” appears twice in the same mapping: rename or remove one`);
+	}
 	const [syntax] = doc.errors;
 	if (syntax) {
 		const { offset, detail } = explainSyntax(doc.errors, text);
@@ -48,8 +57,22 @@ export function readYaml(text: string, file: string, firstLine = 1): YamlSource 
 		return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
 	};
 
+	let data: unknown;
+	try {
+		data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+	} catch (e) {
+		if (!(e instanceof ReferenceError)) throw e;
+		const alias = /(^|[\s,[{:-])\*[^\s,\]}]+/m.exec(text);
+		throw new ContentError(
+			file,
+			toLine(alias ? alias.index + alias[1]!.length : 0),
+			`the YAML's aliases (*name) expand too much (${e.message.replace(/\.$/, '')}): ` +
+				`write the values out instead; a front matter may use aliases, but no more than ${MAX_ALIAS_COUNT} copies in all`
+		);
+	}
+
 	return {
-		data: doc.toJS(),
+		data,
 		lineOf,
 		sourceTextOf,
 		errorsFor: (problems) =>
@@ -74,6 +97,26 @@ function childNode(node: unknown, key: string | number): { value: unknown; offse
 		return item?.range ? { value: item, offset: item.range[0] } : undefined;
 	}
 	return undefined;
+}
+
+/** The first key that a mapping has twice, with its offset; one pass over the document. */
+function repeatedKey(root: unknown): { key: string; offset: number } | undefined {
+	const stack: unknown[] = [root];
+	let found: { key: string; offset: number } | undefined;
+	while (stack.length > 0) {
+		const node = stack.pop();
+		if (isMap(node)) {
+			const seen = new Set<string>();
+			for (const item of node.items) {
+				const key = isScalar(item.key) ? String(item.key.value) : undefined;
+				const offset = (item.key as Node | null)?.range?.[0];
+				if (key !== undefined && seen.has(key) && offset !== undefined && (!found || offset < found.offset)) found = { key, offset };
+				if (key !== undefined) seen.add(key);
+				stack.push(item.value);
+			}
+		} else if (isSeq(node)) stack.push(...node.items);
+	}
+	return found;
 }
 
 type SyntaxProblem = { code: string; pos: [number, number]; message: string };

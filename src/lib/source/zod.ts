@@ -26,6 +26,17 @@ export function schemaProblems(
 				message: `unknown key “${key}”${guess ? `: did you mean “${guess}”?` : ''}`
 			};
 		}
+		// `w21: 0,7` in a { … } mapping reads as w21: 0 and a key 7: a decimal comma.
+		if (issue.code === 'invalid_key' && /^\d+$/.test(String(path.at(-1)))) {
+			const key = String(path.at(-1));
+			return {
+				path: path.slice(0, -1),
+				message: `“${key}” is read as a name: is a number written with a decimal comma (0,${key})? Write numbers with a point, such as 0.${key}: in YAML a comma separates items`
+			};
+		}
+		if (typeof value === 'string' && /^[-+]?\d+,\d+$/.test(value.trim())) {
+			return { path, message: `“${value}” has a decimal comma: write numbers with a point, such as ${value.trim().replace(',', '.')}` };
+		}
 		if (value === undefined && issue.code === 'invalid_type') {
 			return { path, message: `is missing: add ${String(path.at(-1) ?? 'it')}` };
 		}

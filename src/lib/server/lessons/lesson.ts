@@ -5,6 +5,7 @@ import { checkLabels } from './labels';
 import { createRenderer, parseMarkdown } from './markdown';
 import { loadNetworks, type LessonNetworks } from './networks';
 import { readPrinted } from './printed';
+import { sizeProblems } from './limits';
 import { draftBlocks } from './structure';
 import { assignIds, checkTask } from './tasks';
 import type { Block, Lesson } from './types';
@@ -26,7 +27,12 @@ export function slugOf(file: string): string {
  * every problem found, each with the file and line.
  * Independent of Vite: the CLI and tests call it with any text and file name.
  */
-export function parseLesson(text: string, file: string): Lesson {
+export function parseLesson(source: string, file: string): Lesson {
+	// A byte-order mark (as some Windows editors save) is no part of the lesson.
+	const text = source.replace(/^\uFEFF/, '');
+	// Beyond the size and nesting limits the parsers take minutes or crash: refuse before them.
+	const tooLarge = sizeProblems(text, file);
+	if (tooLarge.length > 0) throw new ContentErrors(tooLarge);
 	const errors: ContentError[] = [];
 	const slug = slugOf(file);
 	if (!SLUG.test(slug)) {

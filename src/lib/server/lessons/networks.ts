@@ -1,6 +1,7 @@
 import { loadModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
 import { closest, ContentError, ContentErrors } from '$lib/source';
 import type { FrontMatter } from './frontmatter';
+import { graphSizeProblem } from './limits';
 
 export type LessonNetwork = { spec: ModelSpec; trace: Trace };
 
@@ -29,6 +30,12 @@ export function loadNetworks(front: FrontMatter, file: string, errors: ContentEr
 		}
 	}
 	for (const [name, path] of paths) {
+		const tooLarge = graphSizeProblem(path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], raw));
+		if (tooLarge) {
+			errors.push(new ContentError(file, front.yaml.lineOf(path), `${path.join('.')}: ${tooLarge}`));
+			result.failed.add(name);
+			continue;
+		}
 		try {
 			const model = loadModel(front.yaml, path);
 			result.loaded.set(name, { spec: model.spec, trace: traceModel(model.build()) });

@@ -77,6 +77,11 @@ function draftTask(node: ContainerDirective, kind: TaskKind, source: string, fai
 			else draft.solution = part;
 			continue;
 		}
+		if (isDirective(child) && child.type === 'containerDirective' && isTaskKind(child.name)) {
+			// The first block's ::: line is missing: the next block's closes it instead.
+			fail(draft.line, `the :::${kind} block that starts here is not closed before the :::${child.name} on line ${lineOf(child)}: add a line ::: where it ends`);
+			continue;
+		}
 		if (isDirective(child)) {
 			misplaced(child, `${article(kind)} ${kind}`, fail);
 			continue;
@@ -122,6 +127,20 @@ function plainContent(node: RootContent, source: string, fail: Fail) {
 			misplaced(child, 'a list or quote', fail);
 			return SKIP;
 		}
+		if (child.type === 'math' && !mathClosed(child, source)) {
+			fail(lineOf(child), 'the $$ on this line opens a formula that is never closed: add a line $$ where the formula ends');
+			// Everything after it was read as TeX: one error here, not KaTeX's complaints about it.
+			Object.assign(child, { type: 'html', value: '' });
+			return SKIP;
+		}
+		const opening = child.type === 'paragraph' && child.children[0]?.type === 'text' ? BROKEN_OPENING.exec(child.children[0].value) : null;
+		if (opening) {
+			fail(
+				lineOf(child),
+				`the attributes of this ${opening[1]}${opening[2]} block cannot be read: close each quote and the braces, as in ${opening[1]}${opening[2]}{ask="out_h1"}`
+			);
+			return SKIP;
+		}
 		const fence = child.type === 'paragraph' && child.children.length === 1 && child.children[0]?.type === 'text' ? child.children[0].value.trim() : '';
 		if (/^:{2,}$/.test(fence)) {
 			fail(
@@ -131,6 +150,19 @@ function plainContent(node: RootContent, source: string, fail: Fail) {
 		}
 		return undefined;
 	});
+}
+
+/** A block opening whose {…} could not be read (an unclosed quote) is left as a paragraph. */
+const BROKEN_OPENING = new RegExp(`^(:{2,})(${BLOCK_NAMES.join('|')})\\s*\\{`);
+
+/** Display math whose closing $$ is missing runs to the end of its container. */
+function mathClosed(node: RootContent, source: string): boolean {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	if (start === undefined || end === undefined) return true;
+	const text = source.slice(start, end).trim();
+	const fence = /^\${2,}/.exec(text)?.[0] ?? '$$';
+	return text.length >= fence.length * 2 && text.endsWith(fence);
 }
 
 /** An unclosed container runs to the end of the file, silently swallowing what follows. */
