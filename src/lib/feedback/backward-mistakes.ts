@@ -1,23 +1,30 @@
 // Slips in the backward pass and the update: a factor left out, a sum cut short, a wrong weight.
 import type { Step, Steps } from '$lib/derivation';
+import { parseQuantity, partialOf } from '$lib/nn/quantity';
 import { probe, readsOf, stepOf } from './evaluate';
 import type { Mistake } from './types';
 import { activationOf, fmt, list, say } from './words';
 
-const ACTIVATION_DERIVATIVE = /^dout_(.+)\/dnet_\1$/;
+/** ∂out_X/∂net_X, the activation's derivative of one neuron. */
+function isActivationDerivative(name: string): boolean {
+	const [of, wrt] = partialOf(name) ?? [];
+	if (of === undefined || wrt === undefined) return false;
+	const [a, b] = [parseQuantity(of), parseQuantity(wrt)];
+	return a.kind === 'out' && b.kind === 'net' && a.neuron === b.neuron;
+}
 
 export const sigmaPrimeLeftOut: Mistake = {
 	id: 'sigma-prime-left-out',
 	title: 'σ′ left out',
 	alter(step, steps) {
-		const d = step.needs.find((n) => ACTIVATION_DERIVATIVE.test(n));
+		const d = step.needs.find((n) => isActivationDerivative(n));
 		const derivative = d === undefined ? undefined : stepOf(steps, d);
 		// A linear neuron's ∂out/∂net is the constant 1: leaving it out is no slip.
 		if (d === undefined || !derivative || (derivative.needs.length === 0 && derivative.value === 1)) return undefined;
 		return (get) => step.compute((n) => (n === d ? 1 : get(n)));
 	},
 	explanation(site, { steps }) {
-		const d = site.needs.find((n) => ACTIVATION_DERIVATIVE.test(n)) ?? '';
+		const d = site.needs.find((n) => isActivationDerivative(n)) ?? '';
 		const act = activationOf(stepOf(steps, d));
 		const name = act === 'sigmoid' ? `σ′ = ${say(d)}` : `the ${act}'s derivative ${say(d)}`;
 		return `It looks like ${name} was left out of ${say(site.quantity)}: the chain rule multiplies ${site.needs.map(say).join(' · ')}.`;
@@ -25,7 +32,13 @@ export const sigmaPrimeLeftOut: Mistake = {
 };
 
 /** The neuron a path term of a hidden gradient goes through: dE_o1/dout_h1 or delta_o1 → o1. */
-const throughOf = (name: string) => /^dE_(.+)\/dout_/.exec(name)?.[1] ?? /^delta_(.+)$/.exec(name)?.[1];
+function throughOf(name: string): string | undefined {
+	const q = parseQuantity(name);
+	if (q.kind === 'delta') return q.neuron;
+	if (q.kind !== 'partial' || parseQuantity(q.wrt).kind !== 'out') return undefined;
+	const of = parseQuantity(q.of);
+	return of.kind === 'error' ? of.neuron : undefined;
+}
 
 /** Keeps only the terms of `step` whose needs `keep` accepts; the others read as 0. */
 function onlySome(step: Step, keep: (need: string) => boolean) {
@@ -54,7 +67,12 @@ export const pathsIn = (chain: Step[]): string[] => [
 ].filter((x): x is string => x !== undefined);
 
 /** The neuron a term of a shared parameter's gradient belongs to: delta_h1 or dnet_h1/db1 → h1. */
-const ownerOf = (name: string) => /^delta_(.+)$/.exec(name)?.[1] ?? /^dnet_(.+?)\/d/.exec(name)?.[1];
+function ownerOf(name: string): string | undefined {
+	const q = parseQuantity(name);
+	if (q.kind === 'delta') return q.neuron;
+	const of = q.kind === 'partial' ? parseQuantity(q.of) : undefined;
+	return of?.kind === 'net' ? of.neuron : undefined;
+}
 const isShared = (step: Step) =>
 	step.kind === 'parameter-gradient' && step.neuron === undefined && new Set(step.needs.map(ownerOf)).size > 1;
 

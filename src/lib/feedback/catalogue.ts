@@ -32,9 +32,9 @@ const FAMILIES: ReadonlyArray<(chain: Step[], asked: string, steps: Steps) => Mi
 ];
 
 /** Every mistake that touches some step `quantity` is computed from (itself included). */
-function applicable(steps: Steps, quantity: string): Mistake[] {
+function applicable(steps: Steps, quantity: string, misreadings = true): Mistake[] {
 	const chain = chainOf(steps, quantity);
-	const all = [...MISTAKES, ...FAMILIES.flatMap((family) => family(chain, quantity, steps))];
+	const all = [...MISTAKES, ...FAMILIES.flatMap((family) => family(chain, quantity, steps))].filter((m) => misreadings || !m.misreading);
 	return all.filter((m) => chain.some((step) => m.alter(step, steps) !== undefined));
 }
 
@@ -58,14 +58,15 @@ const candidateCache = new WeakMap<Steps, Map<string, Candidate[]>>();
  * general one (the bias left out of every neuron, and of h1 alone, are one slip when net_h1 is asked).
  * Different slips that give the same numbers are all kept: nothing tells them apart.
  */
-export function candidates(steps: Steps, quantity: string): Candidate[] {
+export function candidates(steps: Steps, quantity: string, { misreadings = true } = {}): Candidate[] {
 	let cache = candidateCache.get(steps);
 	if (!cache) candidateCache.set(steps, (cache = new Map()));
-	const known = cache.get(quantity);
+	const cacheKey = misreadings ? quantity : `${quantity}\u0000understanding`;
+	const known = cache.get(cacheKey);
 	if (known) return known;
 	const chain = chainOf(steps, quantity).map((s) => s.quantity);
 	const footprints = new Map<string, string>(); // id → footprint
-	const found = applicable(steps, quantity).flatMap((mistake) => {
+	const found = applicable(steps, quantity, misreadings).flatMap((mistake) => {
 		try {
 			const under = valuesUnder(steps, mistake);
 			const value = under(quantity);
@@ -79,7 +80,7 @@ export function candidates(steps: Steps, quantity: string): Candidate[] {
 			return [];
 		}
 	});
-	cache.set(quantity, found);
+	cache.set(cacheKey, found);
 	return found;
 }
 

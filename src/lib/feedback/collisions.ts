@@ -13,8 +13,7 @@ export function mistakeCollisions(steps: Steps, quantities: string[], significan
 	return quantities.flatMap((quantity) => {
 		const correct = engineValue(steps, quantity);
 		if (!Number.isFinite(correct)) return [];
-		return candidates(steps, quantity)
-			.filter((c) => !c.mistake.misreading)
+		return candidates(steps, quantity, { misreadings: false })
 			.filter((c) => {
 				const typed = formatNumber(c.value, significant, true);
 				return typed === formatNumber(correct, significant, true) || judge(readAnswer(typed), correct).verdict === 'correct';

@@ -1,14 +1,12 @@
 // Slips on computational graphs: a mul gate's inputs not swapped, a fan-out's gradients not added.
 import type { Step, Steps } from '$lib/derivation';
+import { partialOf } from '$lib/nn/quantity';
 import { readsOf } from './evaluate';
 import type { Mistake } from './types';
 import { fmt, list, say } from './words';
 
 /** `dC/dN` or `dC/dN (local)` → [C, N]. */
-function partial(name: string): [string, string] | undefined {
-	const m = /^d(\w+)\/d(\w+)(?: \(local\))?$/.exec(name);
-	return m ? [m[1] as string, m[2] as string] : undefined;
-}
+const partial = (name: string): [string, string] | undefined => partialOf(name);
 
 /** The other input a two-input mul gate's local gradient reads (∂(a·b)/∂a = b), if that is the step. */
 function otherInput(step: Step, steps: Steps): string | undefined {
