@@ -59,12 +59,21 @@ describe('the limits of a lesson file', () => {
 		expect(error?.message).toContain('a lesson may have at most 200,000: split it into two lessons');
 	});
 
-	it('refuses a graph of 20,000 definitions at its line, naming the limit', () => {
-		const define = Array.from({ length: 20_000 }, (_, i) => `d${i}: ${i === 0 ? 'x' : `d${i - 1}`} + x`).join(', ');
-		const text = `---\ntitle: A lesson\norder: 1\nsummary: For a test.\nnetworks:\n  big:\n    values: { x: 1 }\n    define: { ${define} }\n    output: d19999\n---\n\nText.\n`;
-		const errors = errorsOf(text);
+	const graphLesson = (n: number) => {
+		const define = Array.from({ length: n }, (_, i) => `d${i}: ${i === 0 ? 'x' : `d${i - 1}`} + x`).join(', ');
+		return `---\ntitle: A lesson\norder: 1\nsummary: For a test.\nnetworks:\n  big:\n    values: { x: 1 }\n    define: { ${define} }\n    output: d${n - 1}\n---\n\nText.\n`;
+	};
+
+	it('refuses a graph of 20,000 definitions by the size of its front matter, before reading it', () => {
+		const errors = errorsOf(graphLesson(20_000));
+		expect(errors.map((e) => e.line)).toEqual([1]);
+		expect(errors[0]?.message).toContain(`it may have at most ${LIMITS.frontMatter.toLocaleString('en')}: make its networks smaller`);
+	});
+
+	it('refuses a graph of more definitions than the limit at its line', () => {
+		const errors = errorsOf(graphLesson(LIMITS.definitions + 1));
 		expect(errors.map((e) => [e.line, e.message.replace(/^[^ ]+ /, '')])).toEqual([
-			[6, `networks.big: has 20,000 entries under define:; a lesson's network or graph may have at most ${LIMITS.definitions.toLocaleString('en')}: make it smaller`]
+			[6, `networks.big: has 1,001 entries under define:; a lesson's network or graph may have at most ${LIMITS.definitions.toLocaleString('en')}: make it smaller`]
 		]);
 	});
 });

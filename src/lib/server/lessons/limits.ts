@@ -9,7 +9,7 @@ export const LIMITS = {
 	/** Characters of a lesson's text (below its front matter). */
 	size: 200_000,
 	/** Characters of a lesson's front matter. */
-	frontMatter: 1_000_000,
+	frontMatter: 100_000,
 	/** Quotes (>) and lists nested in one another. */
 	nesting: 20,
 	/** Definitions (define:) of one graph, and values of one network or graph. */
