@@ -13,7 +13,7 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0, // a flaky test is a bug to fix, not to retry away
 	// Generous limits, only to stop a hang: a loaded 2-core machine is several times slower.
-	timeout: 120_000,
+	timeout: 600_000,
 	expect: { timeout: 30_000 },
 	workers: 2,
 	reporter: 'list',
