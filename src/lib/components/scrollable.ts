@@ -7,7 +7,7 @@ function mark(region: HTMLElement): void {
 	if (region.scrollWidth > region.clientWidth + 1) {
 		region.tabIndex = 0;
 		region.setAttribute('role', 'region');
-		region.setAttribute('aria-label', 'Formula (scrolls sideways)');
+		region.setAttribute('aria-label', region.tagName === 'PRE' ? 'Code (scrolls sideways)' : 'Formula (scrolls sideways)');
 	} else if (region.hasAttribute('role')) {
 		region.removeAttribute('tabindex');
 		region.removeAttribute('role');
