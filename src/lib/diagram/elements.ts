@@ -1,3 +1,4 @@
+import { parseQuantity } from '$lib/nn/quantity';
 import type { Diagram } from './structure';
 
 /**
@@ -9,16 +10,31 @@ export type Elements = { nodes: Set<string>; edges: Set<string> };
 
 const empty = (): Elements => ({ nodes: new Set(), edges: new Set() });
 
-/** `net_h1` → `h1`, `w5_new` → `w5`, `target_o1` → `o1`, `E_o1` → `o1`; `E_total` stays. */
+/** The node or parameter a name is about: `net_h1` → `h1`, `w5_new` → `w5`, `E_o1` → `o1`, `E` → `E_total`. */
 function atom(name: string): string {
-	if (name === 'E_total' || name === 'E') return 'E_total';
-	return name.replace(/_new$/, '').replace(/^(net|out|delta|target|v)_/, '').replace(/^E_(?!total)/, '');
+	if (name === 'E') return 'E_total';
+	const q = parseQuantity(name);
+	switch (q.kind) {
+		case 'net':
+		case 'out':
+		case 'error':
+		case 'delta':
+		case 'target':
+			return q.neuron;
+		case 'velocity':
+		case 'updated':
+			return q.parameter;
+		case 'total-error':
+			return 'E_total';
+		default:
+			return name;
+	}
 }
 
 /** The names a quantity is made of: both sides of a ratio `dA/dB`, otherwise the name itself. */
 function atomsOf(quantity: string): string[] {
-	const ratio = /^d(.+)\/d(.+?)( \(local\))?$/.exec(quantity);
-	return ratio ? [atom(ratio[1] as string), atom(ratio[2] as string)] : [atom(quantity)];
+	const q = parseQuantity(quantity);
+	return q.kind === 'partial' ? [atom(q.of), atom(q.wrt)] : [atom(quantity)];
 }
 
 export function elementsOf(diagram: Diagram, quantity: string): Elements {
@@ -37,9 +53,9 @@ export function elementsOf(diagram: Diagram, quantity: string): Elements {
 	if (atoms.length === 2) {
 		const [top, bottom] = atoms as [string, string];
 		for (const e of diagram.edges) if (e.from === bottom && e.to === top) found.edges.add(e.id);
-		// E_o1 is read off the edge from o1 to the loss: ∂E/∂out_o1 and E_o1 itself.
 	}
-	if (/^E_(?!total)/.test(quantity)) for (const e of diagram.edges) if (e.from === atom(quantity) && e.to === 'E_total') found.edges.add(e.id);
+	// E_o1 is drawn on the edge from o1 to the loss.
+	if (parseQuantity(quantity).kind === 'error') for (const e of diagram.edges) if (e.from === atom(quantity) && e.to === 'E_total') found.edges.add(e.id);
 	return found;
 }
 

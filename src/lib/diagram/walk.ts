@@ -1,6 +1,7 @@
 import { topologicalOrder, type Value } from '$lib/autograd';
 import type { GraphModel, NetworkModel } from '$lib/nn';
 import { graphContext, localName } from '$lib/derivation';
+import { formatQuantity, parseQuantity } from '$lib/nn/quantity';
 
 /**
  * The backward pass as the engine runs it, one named node at a time: from the loss (or the
@@ -48,9 +49,13 @@ type Naming = { gradient(name: string): string; local(of: string, wrt: string): 
 export function backwardWalk(model: NetworkModel | GraphModel): WalkStop[] {
 	if (model.kind === 'network') {
 		if (!model.loss) return [];
-		const gradient = (name: string) =>
-			name === 'E_total' ? 'dE/dE_total' : name.startsWith('net_') ? `delta_${name.slice(4)}` : `dE/d${name}`;
-		return walk(model.loss, { gradient, local: (of, wrt) => `d${of}/d${wrt}` }, (v) => !v.name?.startsWith('target_'));
+		// ∂E/∂net_X has its own name, δ_X, as in the trace.
+		const gradient = (name: string) => {
+			const q = parseQuantity(name);
+			return formatQuantity(q.kind === 'net' ? { kind: 'delta', neuron: q.neuron } : { kind: 'partial', of: 'E', wrt: name });
+		};
+		const local = (of: string, wrt: string) => formatQuantity({ kind: 'partial', of, wrt });
+		return walk(model.loss, { gradient, local }, (v) => v.name === undefined || parseQuantity(v.name).kind !== 'target');
 	}
 	const context = graphContext(model, {});
 	const F = model.spec.output;

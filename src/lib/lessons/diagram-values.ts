@@ -1,3 +1,5 @@
+import { parseQuantity } from '$lib/nn/quantity';
+
 /**
  * Which values a lesson's diagram may show. An asked value appears once the learner has found
  * (or revealed) it; a value nobody asks for is shown, unless it is a step on the way to an asked
@@ -13,7 +15,7 @@ export type ValueSource = {
 };
 
 /** Gradients, local derivatives, δ, velocities and updated parameters: the backward pass. */
-export const isBackward = (quantity: string) => quantity.includes('/') || /^(delta|v)_/.test(quantity) || quantity.endsWith('_new');
+export const isBackward = (quantity: string) => ['partial', 'delta', 'velocity', 'updated'].includes(parseQuantity(quantity).kind);
 
 /**
  * Every quantity of `network` that must not be shown yet: open asked values and what they rest on,
