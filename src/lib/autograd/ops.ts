@@ -16,6 +16,11 @@ export type SigmoidOptions = {
 	temperature: number;
 };
 
+export type LeakyReluOptions = {
+	/** The slope below 0: leaky_relu(x) = x for x > 0, slope·x otherwise (0.01 is usual). */
+	slope: number;
+};
+
 export type OpParams = {
 	leaf: Record<string, never>;
 	add: Record<string, never>;
@@ -30,6 +35,7 @@ export type OpParams = {
 	sigmoid: SigmoidOptions;
 	tanh: Record<string, never>;
 	relu: Record<string, never>;
+	leaky_relu: LeakyReluOptions;
 	step: StepOptions;
 	identity: Record<string, never>;
 };
@@ -110,6 +116,14 @@ export const OPS: { [K in Op]: OpDef<K> } = {
 		arity: 1,
 		// relu'(0) is taken as 0, as PyTorch does.
 		evaluate: (x) => ({ data: Math.max(0, at(x, 0)), local: [at(x, 0) > 0 ? 1 : 0] })
+	},
+	leaky_relu: {
+		arity: 1,
+		// As relu: the slope at exactly 0 is the one from the left (PyTorch's convention).
+		evaluate: (x, { slope }) => {
+			const v = at(x, 0);
+			return v > 0 ? { data: v, local: [1] } : { data: slope * v, local: [slope] };
+		}
 	},
 	step: {
 		arity: 1,

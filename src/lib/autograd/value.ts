@@ -1,4 +1,4 @@
-import { OPS, type Op, type OpParams, type SigmoidOptions, type StepOptions } from './ops';
+import { OPS, type LeakyReluOptions, type Op, type OpParams, type SigmoidOptions, type StepOptions } from './ops';
 
 type Operand = Value | number;
 
@@ -81,6 +81,9 @@ export class Value {
 	}
 	relu(): Value {
 		return new Value(0, 'relu', [this]);
+	}
+	leakyRelu(options: Partial<LeakyReluOptions> = {}): Value {
+		return new Value(0, 'leaky_relu', [this], { slope: options.slope ?? 0.01 });
 	}
 	step(options: Partial<StepOptions> = {}): Value {
 		const params = { threshold: options.threshold ?? 0, atThreshold: options.atThreshold ?? 1 };

@@ -406,7 +406,7 @@ function activationFormula(c: Context, n: NeuronInfo, net: Term): Formula {
 			(x, ...xs) => Math.exp(x) / xs.reduce((s, y) => s + Math.exp(y), 0)
 		);
 	}
-	const op = (a.type === 'linear' ? 'identity' : a.type) as 'sigmoid' | 'tanh' | 'relu' | 'step' | 'identity';
+	const op = (a.type === 'linear' ? 'identity' : a.type === 'leaky-relu' ? 'leaky_relu' : a.type) as 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'step' | 'identity';
 	const f = (x: number) => OPS[op].evaluate([x], a as never).data;
 	switch (a.type) {
 		case 'sigmoid':
@@ -415,6 +415,8 @@ function activationFormula(c: Context, n: NeuronInfo, net: Term): Formula {
 			return shaped([net], (x) => `\\tanh(${x})`, f);
 		case 'relu':
 			return shaped([net], (x) => `\\max(0, ${x})`, f);
+		case 'leaky-relu':
+			return shaped([net], (x) => `\\begin{cases} ${x} & ${x} > 0 \\\\ ${num(a.slope)}${tex.times}${x} & \\text{otherwise} \\end{cases}`, f);
 		case 'step': {
 			const cmp = a.atThreshold === 1 ? '\\ge' : '>';
 			return shaped([net], (x) => `\\begin{cases} 1 & ${x} ${cmp} ${num(a.threshold)} \\\\ 0 & \\text{otherwise} \\end{cases}`, f);
@@ -446,6 +448,10 @@ function activationDerivativeFormula(a: Activation, out: Term, net: Term): Formu
 			return shaped([out], (o) => `1 - ${o}^2`, (o) => 1 - o * o);
 		case 'relu':
 			return shaped([net], (x) => `\\begin{cases} 1 & ${x} > 0 \\\\ 0 & \\text{otherwise} \\end{cases}`, (x) => (x > 0 ? 1 : 0));
+		case 'leaky-relu': {
+			const slope = a.slope;
+			return shaped([net], (x) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${num(slope)} & \\text{otherwise} \\end{cases}`, (x) => (x > 0 ? 1 : slope));
+		}
 		case 'step':
 			return single(constant(0));
 		case 'identity':

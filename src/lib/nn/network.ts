@@ -97,6 +97,8 @@ function activate(net: Value, a: Activation): Value {
 			return net.tanh();
 		case 'relu':
 			return net.relu();
+		case 'leaky-relu':
+			return net.leakyRelu(a);
 		case 'identity':
 		case 'linear':
 			return net.identity();

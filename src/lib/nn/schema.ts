@@ -11,7 +11,7 @@ const num = z.number({ error: 'must be a number (not text or a list)' }).refine(
 /** A weight or bias is a parameter's name, or a fixed number that is never trained. */
 const weight = z.union([name, num], { error: 'must be a parameter name (like w1) or a number' });
 
-const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'step', 'identity', 'linear', 'softmax'] as const;
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'step', 'identity', 'linear', 'softmax'] as const;
 
 const activation = z.preprocess(
 	(a) => (typeof a === 'string' ? { type: a } : a),
@@ -28,6 +28,11 @@ const activation = z.preprocess(
 				threshold: num.default(0),
 				/** What the threshold itself gives; the decks differ (≥ fires in one, > in another). */
 				atThreshold: z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' }).default(1)
+			}),
+			z.strictObject({
+				type: z.literal('leaky-relu'),
+				/** The slope below 0; 0 would be a plain ReLU, 1 a linear neuron. */
+				slope: num.refine((s) => s > 0 && s < 1, { error: 'must be above 0 and below 1 (0.01 is usual)' }).default(0.01)
 			}),
 			// softmax is one function of the whole layer (each out reads every net): last layer only.
 			z.strictObject({ type: z.enum(['tanh', 'relu', 'identity', 'linear', 'softmax']) })

@@ -40,7 +40,7 @@ function nodeProblem(v: Value, isSoftmaxOut: boolean): [rule: string, message: s
 		return ['saturated', `= ${v.data}: a saturated ${isSoftmaxOut ? 'softmax' : 'sigmoid'}`];
 	}
 	if (v.op === 'tanh' && Math.abs(v.data) > 1 - 2 * SATURATED) return ['saturated', `= ${v.data}: a saturated tanh`];
-	if (v.op === 'relu' && Math.abs(input) < NEAR_THRESHOLD) return ['threshold', `has input ${input}, at the ReLU's kink`];
+	if ((v.op === 'relu' || v.op === 'leaky_relu') && Math.abs(input) < NEAR_THRESHOLD) return ['threshold', `has input ${input}, at the ReLU's kink`];
 	if (v.op === 'step' && 'threshold' in v.params && Math.abs(input - v.params.threshold) < NEAR_THRESHOLD) {
 		return ['threshold', `has input ${input}, at the step's threshold`];
 	}
