@@ -1,0 +1,249 @@
+import type { Example, NetworkSpec } from '$lib/nn/schema';
+import { examplesOf, namesOf } from './data';
+import { boundsOf, outputGrid, sample } from './grid';
+import { MAX_POINTS, type Bounds, type FromWorker, type LabOptions, type ProgressMessage, type ToWorker } from './protocol';
+import { DecimatedSeries } from './series';
+import { runSlice } from './slice';
+import type { LabTrainer } from './trainer';
+
+/** The options a trainer is built with (the tape's TrainOptions). */
+export type TrainerOptions = { mode: LabOptions['mode']; rate: number; momentum?: number; shuffle?: boolean; seed?: number };
+
+export type SessionDeps = {
+	makeTrainer: (spec: NetworkSpec, examples: Example[], options: TrainerOptions) => LabTrainer;
+	now: () => number;
+	post: (message: FromWorker) => void;
+	/** Runs `task` soon, after pending messages; returns a function that cancels it. */
+	schedule: (task: () => void) => () => void;
+};
+
+/** Milliseconds of training per slice, before the worker posts and reads its messages. */
+export const SLICE_BUDGET = 12;
+/** The heat map and parameters are sent at most this often (milliseconds) while running. */
+export const PICTURE_INTERVAL = 250;
+export const GRID_SIZE = 40;
+/** Points kept per series; beyond it the series is thinned (see series.ts). */
+export const SERIES_POINTS = 600;
+/** Parameters are sent only for networks this small (a table of them is readable). */
+const MAX_SHOWN_PARAMETERS = 100;
+
+/**
+ * The worker's side of a training lab, free of the worker itself: it reads the page's messages,
+ * trains in time slices and posts progress. Everything it needs from outside (the trainer, the
+ * clock, posting, scheduling) is passed in, so tests drive it with fakes.
+ */
+export class LabSession {
+	private spec?: NetworkSpec;
+	private examples: Example[] = [];
+	private options?: LabOptions;
+	private trainer?: LabTrainer;
+	/** Updates and epochs of trainers replaced by an options change. */
+	private before = { updates: 0, epochs: 0 };
+	private running = false;
+	private failed = false;
+	private cancel?: () => void;
+	private history = new DecimatedSeries(SERIES_POINTS);
+	private gradients = new DecimatedSeries(SERIES_POINTS);
+	private bounds?: Bounds;
+	private pictureAt = -Infinity;
+
+	constructor(private readonly deps: SessionDeps) {}
+
+	handle(message: ToWorker): void {
+		try {
+			this.dispatch(message);
+		} catch (e) {
+			this.fail(e);
+		}
+	}
+
+	private fail(e: unknown): void {
+		this.stop();
+		this.failed = true;
+		this.deps.post({ type: 'error', message: e instanceof Error ? e.message : String(e), updates: this.updates });
+	}
+
+	private dispatch(message: ToWorker): void {
+		if (message.type === 'init') return this.init(message.spec, examplesOf(message.spec, message.data), message.options);
+		if (!this.trainer || !this.options) throw new Error('the lab was sent a command before it was set up');
+		if (message.type === 'start' || message.type === 'resume') {
+			if (this.running || this.failed || this.done) return this.report(true);
+			this.running = true;
+			this.report(true);
+			this.cancel = this.deps.schedule(() => this.tick());
+			return;
+		}
+		if (message.type === 'pause') {
+			this.stop();
+			this.record(true);
+			return this.report(true);
+		}
+		if (message.type === 'step') {
+			this.stop();
+			if (this.failed) return this.report(true);
+			this.trainer.step();
+			if (this.record(true)) this.report(true);
+			return;
+		}
+		if (message.type === 'reset') {
+			this.stop();
+			return this.rebuild(this.spec as NetworkSpec, true);
+		}
+		this.setOptions(message.options);
+	}
+
+	private init(spec: NetworkSpec, examples: Example[], options: LabOptions): void {
+		this.stop();
+		this.spec = spec;
+		this.examples = examples;
+		this.options = checkOptions(options);
+		const { inputs, outputs } = namesOf(spec);
+		let points: { x: number; y: number; targets: number[] }[] | undefined;
+		if (inputs.length === 2) {
+			const [a, b] = inputs as [string, string];
+			points = sample(examples, MAX_POINTS).map((e) => ({ x: e.inputs[a] as number, y: e.inputs[b] as number, targets: outputs.map((o) => e.targets[o] as number) }));
+			this.bounds = boundsOf(points);
+		}
+		this.deps.post({ type: 'ready', inputs, outputs, layers: spec.layers.length, examples: examples.length, ...(points ? { points, bounds: this.bounds } : {}) });
+		this.rebuild(spec, true);
+	}
+
+	/** A fresh trainer from `spec`; with `fromStart` the counters and series start again. */
+	private rebuild(spec: NetworkSpec, fromStart: boolean): void {
+		const options = this.options as LabOptions;
+		if (fromStart) {
+			this.before = { updates: 0, epochs: 0 };
+			this.failed = false;
+		} else {
+			this.before = { updates: this.updates, epochs: this.epochs };
+		}
+		const { mode, rate, momentum, shuffle, seed } = options;
+		this.trainer = this.deps.makeTrainer(spec, this.examples, { mode, rate, momentum, shuffle, seed });
+		if (fromStart) {
+			// Incremental: about one loss point per pass over the data, so measuring the loss
+			// (a forward pass over every example) costs no more than training itself.
+			const base = mode === 'incremental' ? this.examples.length : 1;
+			this.history = new DecimatedSeries(SERIES_POINTS, base);
+			this.gradients = new DecimatedSeries(SERIES_POINTS, base);
+			this.history.clear();
+			this.gradients.clear();
+			this.record(true);
+			this.report(true);
+		}
+	}
+
+	private setOptions(changes: Partial<LabOptions>): void {
+		const options = checkOptions({ ...(this.options as LabOptions), ...changes });
+		const retrain = (['mode', 'rate', 'momentum', 'shuffle', 'seed'] as const).some((k) => options[k] !== this.options?.[k]);
+		this.options = options;
+		if (retrain) {
+			// The new trainer starts from the parameters reached so far (momentum's velocity starts at 0).
+			const parameters = (this.trainer as LabTrainer).parameterValues();
+			this.rebuild({ ...(this.spec as NetworkSpec), parameters: { ...(this.spec as NetworkSpec).parameters, ...parameters } }, false);
+		}
+		if (this.done) this.stop();
+		this.report(true);
+	}
+
+	private tick(): void {
+		this.cancel = undefined;
+		if (!this.running || !this.trainer) return;
+		const trainer = this.trainer;
+		try {
+			const result = runSlice(trainer, {
+				budget: SLICE_BUDGET,
+				now: this.deps.now,
+				epochs: (this.options as LabOptions).epochs - this.before.epochs,
+				afterStep: () => (this.history.due(this.updates) ? this.record(false) : true)
+			});
+			if (result.reason === 'stopped') return; // record() has told the page
+			if (result.reason === 'target') {
+				this.stop();
+				this.record(true);
+			}
+			this.report(!this.running);
+		} catch (e) {
+			return this.fail(e);
+		}
+		if (this.running) this.cancel = this.deps.schedule(() => this.tick());
+	}
+
+	/**
+	 * Adds the loss (and the gradient sizes) at the current update to the series; `force` adds it
+	 * even between the series' points. False, with the training stopped and the page told, when
+	 * a number is not finite: the learning rate was too large and the weights ran away.
+	 */
+	private record(force: boolean): boolean {
+		const trainer = this.trainer as LabTrainer;
+		const updates = this.updates;
+		if (!force && !this.history.due(updates)) return true;
+		const loss = trainer.datasetError();
+		const norms = updates > 0 ? trainer.gradientNormsByLayer() : [];
+		if (!Number.isFinite(loss) || !norms.every(Number.isFinite)) {
+			this.stop();
+			this.failed = true;
+			this.deps.post({
+				type: 'error',
+				updates,
+				message: `after ${updates} update${updates === 1 ? '' : 's'} the error is no longer a finite number: the weights ran away. Reset, lower the learning rate and try again.`
+			});
+			return false;
+		}
+		this.history.add([updates, loss]);
+		if (updates > 0) this.gradients.add([updates, ...norms]);
+		return true;
+	}
+
+	private report(pictures: boolean): void {
+		const trainer = this.trainer as LabTrainer;
+		const now = this.deps.now();
+		const withPictures = pictures || now - this.pictureAt >= PICTURE_INTERVAL;
+		const message: ProgressMessage = {
+			type: 'progress',
+			running: this.running,
+			done: this.done,
+			updates: this.updates,
+			epochs: this.epochs,
+			loss: (this.history.last as number[])[1] as number,
+			history: this.history.take(),
+			gradients: this.gradients.take()
+		};
+		if (withPictures) {
+			this.pictureAt = now;
+			const parameters = trainer.parameterValues();
+			if (Object.keys(parameters).length <= MAX_SHOWN_PARAMETERS) message.parameters = { ...parameters };
+			if (this.bounds) message.grid = outputGrid((x) => trainer.predict(x), this.bounds, GRID_SIZE, namesOf(this.spec as NetworkSpec).outputs.length);
+		}
+		this.deps.post(message);
+	}
+
+	private stop(): void {
+		this.running = false;
+		this.cancel?.();
+		this.cancel = undefined;
+	}
+
+	private get updates(): number {
+		return this.before.updates + (this.trainer?.updates ?? 0);
+	}
+
+	private get epochs(): number {
+		return this.before.epochs + (this.trainer?.epochs ?? 0);
+	}
+
+	private get done(): boolean {
+		return this.options !== undefined && this.epochs >= this.options.epochs;
+	}
+}
+
+/** Refuses options the trainer cannot use, with the reason (the page's inputs should not allow them). */
+export function checkOptions(options: LabOptions): LabOptions {
+	const problems: string[] = [];
+	if (options.mode !== 'incremental' && options.mode !== 'batch') problems.push(`mode must be incremental or batch, not “${String(options.mode)}”`);
+	if (!(Number.isFinite(options.rate) && options.rate > 0)) problems.push(`the learning rate must be a number above 0, not ${options.rate}`);
+	if (!(Number.isFinite(options.momentum) && options.momentum >= 0 && options.momentum < 1)) problems.push(`the momentum must be at least 0 and below 1, not ${options.momentum}`);
+	if (!(Number.isInteger(options.epochs) && options.epochs >= 1)) problems.push(`the epochs must be a whole number of at least 1, not ${options.epochs}`);
+	if (!Number.isInteger(options.seed)) problems.push(`the seed must be a whole number, not ${options.seed}`);
+	if (problems.length > 0) throw new Error(problems.join('; '));
+	return { ...options, shuffle: Boolean(options.shuffle) };
+}
