@@ -53,7 +53,8 @@ const enum Code {
 	TANH,
 	RELU,
 	STEP,
-	IDENTITY
+	IDENTITY,
+	LEAKY_RELU
 }
 
 /** The engine op → tape code and the two numbers the code reads. */
@@ -79,6 +80,7 @@ function codeOf(node: Value): [Code, number, number] {
 		case 'relu': return [Code.RELU, 0, 0];
 		case 'step': return [Code.STEP, num('threshold'), num('atThreshold')];
 		case 'identity': return [Code.IDENTITY, 0, 0];
+		case 'leaky_relu': return [Code.LEAKY_RELU, num('slope'), 0];
 		default:
 			throw new Error(`the tape cannot compile the engine op “${node.op}”${node.name ? ` (${node.name})` : ''}: teach it to src/lib/tape/tape.ts (codeOf and both kernels) with the expressions of autograd/ops.ts`);
 	}
@@ -89,14 +91,40 @@ export function compileTape(spec: NetworkSpec): NetworkTape {
 	const outputs = neuronsOf(spec).filter((n) => n.isOutput).map((n) => n.name);
 	const targets = spec.targets ?? Object.fromEntries(outputs.map((o) => [o, 0]));
 	const model = buildNetwork({ ...spec, targets });
-	const loss = model.loss as Value;
-	const inputs = Object.keys(spec.inputs);
-	const parameters = Object.keys(spec.parameters);
+	const node = (name: string) => model.nodes.get(name) as Value;
+	const biases = model.biases;
+	return compileGraph({
+		root: model.loss as Value,
+		inputs: Object.keys(spec.inputs).map((i) => [i, node(i)]),
+		outputs: outputs.map((o) => [o, node(`out_${o}`), model.targets.get(o) as Value]),
+		parameters: Object.keys(spec.parameters).map((p) => [p, node(p)]),
+		trainable: (p) => spec.update.biases || !biases.has(p),
+		names: model.nodes
+	});
+}
+
+/** What compileGraph needs to know of a recorded graph besides its root (the loss). */
+export type GraphRecording = {
+	root: Value;
+	/** Leaves set by setExample, in order. */
+	inputs: [string, Value][];
+	/** Each output's name, its node, and its target leaf (set by setExample). */
+	outputs: [string, Value, Value][];
+	/** Leaves that are parameters (params and grads), in order; every other leaf is a constant. */
+	parameters: [string, Value][];
+	trainable?: (parameter: string) => boolean;
+	/** Named nodes that value(name) reads. */
+	names?: Map<string, Value>;
+};
+
+/** Compiles any engine graph: the root is what forward() returns and backward() differentiates. */
+export function compileGraph(recording: GraphRecording): NetworkTape {
+	const { root: loss } = recording;
 	const order = topologicalOrder(loss);
 
 	// Uses of each node, and which nodes lead back to a parameter (only those need a gradient).
 	const uses = new Map<Value, number>();
-	const paramNodes = new Set(parameters.map((p) => model.nodes.get(p) as Value));
+	const paramNodes = new Set(recording.parameters.map(([, v]) => v));
 	const needsGrad = new Set<Value>();
 	for (const node of order) {
 		for (const x of node.inputs) uses.set(x, (uses.get(x) ?? 0) + 1);
@@ -113,13 +141,20 @@ export function compileTape(spec: NetworkSpec): NetworkTape {
 	const slot = new Map<Value, number>();
 	const leafValues: number[] = [1];
 	const place = (v: Value) => {
+		if (v.op !== 'leaf') throw new Error(`the tape sets ${v.name ?? 'a node'} directly, so it must be a leaf, not the result of ${v.op}`);
 		if (!slot.has(v)) (slot.set(v, leafValues.length), leafValues.push(v.data));
 	};
-	for (const i of inputs) place(model.nodes.get(i) as Value);
-	for (const o of outputs) place(model.targets.get(o) as Value);
+	// setExample writes inputs then targets as one run of slots: each must be a leaf of its own.
+	for (const v of [...recording.inputs.map(([, x]) => x), ...recording.outputs.map(([, , t]) => t)]) {
+		if (slot.has(v)) throw new Error(`${v.name ?? 'a leaf'} is given twice as an input or target`);
+		place(v);
+	}
 	for (const node of order) if (node.op === 'leaf' && !paramNodes.has(node)) place(node);
 	const paramStart = leafValues.length;
-	for (const p of parameters) place(model.nodes.get(p) as Value);
+	for (const [, v] of recording.parameters) {
+		if (slot.has(v)) throw new Error(`${v.name ?? 'a leaf'} is given as a parameter and as an input, a target or another parameter`);
+		place(v);
+	}
 	const opStart = leafValues.length;
 	const ops = order.filter((node) => node.op !== 'leaf' && !fusedMuls.has(node));
 	ops.forEach((node, k) => slot.set(node, opStart + k));
@@ -131,7 +166,11 @@ export function compileTape(spec: NetworkSpec): NetworkTape {
 	const p0 = new Float64Array(n);
 	const p1 = new Float64Array(n);
 	const args: number[] = [];
-	const at = (v: Value) => slot.get(v) as number;
+	const at = (v: Value) => {
+		const s = slot.get(v);
+		if (s === undefined) throw new Error(`${v.name ?? 'a node'} is not part of the graph below the root`);
+		return s;
+	};
 	let fusedNeurons = 0;
 	ops.forEach((node, k) => {
 		const i = opStart + k;
@@ -159,14 +198,18 @@ export function compileTape(spec: NetworkSpec): NetworkTape {
 	});
 
 	const names = new Map<string, number>();
-	for (const [name, v] of model.nodes) if (slot.has(v)) names.set(name, at(v));
-	const biases = model.biases;
-	const trainable = Int32Array.from(parameters.flatMap((p, k) => (spec.update.biases || !biases.has(p) ? [k] : [])));
+	for (const [name, v] of recording.names ?? []) if (slot.has(v)) names.set(name, at(v));
+	const parameters = recording.parameters.map(([p]) => p);
+	const trainable = recording.trainable ?? (() => true);
 	return new Tape({
-		inputs, outputs, parameters, trainable, names,
+		inputs: recording.inputs.map(([i]) => i),
+		outputs: recording.outputs.map(([o]) => o),
+		parameters,
+		trainable: Int32Array.from(parameters.flatMap((p, k) => (trainable(p) ? [k] : []))),
+		names,
 		code, start, count, p0, p1, args: Int32Array.from(args),
 		values: Float64Array.from({ length: n }, (_, k) => (k < opStart ? (leafValues[k] as number) : 0)),
-		outSlots: Int32Array.from(outputs.map((o) => at(model.nodes.get(`out_${o}`) as Value))),
+		outSlots: Int32Array.from(recording.outputs.map(([, v]) => at(v))),
 		paramStart, opStart, lossSlot: at(loss), fusedNeurons
 	});
 }
@@ -312,6 +355,11 @@ class Tape implements NetworkTape {
 				case Code.IDENTITY:
 					v[i] = v[args[s] as number] as number;
 					break;
+				case Code.LEAKY_RELU: {
+					const x = v[args[s] as number] as number;
+					v[i] = x > 0 ? x : (p0[i] as number) * x;
+					break;
+				}
 				default:
 					throw new Error(`tape op code ${code[i]} has no forward kernel`);
 			}
@@ -431,6 +479,11 @@ class Tape implements NetworkTape {
 				case Code.IDENTITY: {
 					const a = args[s] as number;
 					g[a] = (g[a] as number) + gi * 1;
+					break;
+				}
+				case Code.LEAKY_RELU: {
+					const a = args[s] as number;
+					g[a] = (g[a] as number) + gi * ((v[a] as number) > 0 ? 1 : (p0[i] as number));
 					break;
 				}
 				default:
