@@ -4,6 +4,7 @@ import { buildExpression, parseExpression, type Expression } from '$lib/nn/expr'
 import { constant, named, product, single, sumOfProducts, type Formula, type Get, type Term } from './formula';
 import { localGradient, localValue } from './graph-local';
 import { definitionTex } from './graph-tex';
+import { postOrder, reachable } from './order';
 import type { Step, StepKind } from './network-steps';
 import { num, quantityTex, type Labels } from './tex';
 
@@ -29,19 +30,31 @@ const LOCAL = ' (local)';
 export function graphContext(model: GraphModel, trace: Trace, labels: Labels = {}): GraphContext {
 	const expressions = new Map(model.definitions.map((name) => [name, parseExpression(model.spec.define[name] as string | number)]));
 	const output = model.spec.output;
-	const feeds = new Set<string>();
-	const visit = (name: string) => {
-		if (feeds.has(name)) return;
-		feeds.add(name);
-		for (const n of expressions.get(name)?.names ?? []) visit(n);
-	};
-	visit(output);
+	const feeds = reachable(output, (name) => expressions.get(name)?.names ?? []);
 	return { model, trace, labels, output, expressions, feeds };
 }
 
 /** Definitions on the way to F that read `name`, in computed order. */
-const consumersOf = (c: GraphContext, name: string) =>
-	[...c.expressions].filter(([d, e]) => c.feeds.has(d) && e.names.includes(name)).map(([d]) => d);
+const consumersOf = (c: GraphContext, name: string): readonly string[] => consumerIndex(c).get(name) ?? [];
+
+/** Readers of every name, built once per context: a scan per step made a long chain quadratic. */
+const consumerIndexes = new WeakMap<GraphContext, Map<string, string[]>>();
+function consumerIndex(c: GraphContext): Map<string, string[]> {
+	let index = consumerIndexes.get(c);
+	if (!index) {
+		index = new Map();
+		for (const [d, e] of c.expressions) {
+			if (!c.feeds.has(d)) continue;
+			for (const n of new Set(e.names)) {
+				const readers = index.get(n);
+				if (readers) readers.push(d);
+				else index.set(n, [d]);
+			}
+		}
+		consumerIndexes.set(c, index);
+	}
+	return index;
+}
 
 const gradientName = (c: GraphContext, name: string) => `d${c.output}/d${name}`;
 
@@ -178,19 +191,12 @@ function definitionFormula(c: GraphContext, name: string): Formula {
  * values are taken as known. For a definition, the forward steps it rests on.
  */
 export function graphDerivation(c: GraphContext, target: string): Step[] {
-	const steps: Step[] = [];
-	const seen = new Set<string>();
-	const visit = (quantity: string) => {
-		if (seen.has(quantity)) return;
-		seen.add(quantity);
+	return postOrder(target, (quantity: string) => {
 		const step = graphStep(c, quantity);
-		if (!step) return;
+		if (!step) return undefined;
 		const backward = isBackward(quantity);
-		for (const needed of step.needs) if (isBackward(needed) || !backward) visit(needed);
-		steps.push(step);
-	};
-	visit(target);
-	return steps;
+		return { value: step, needs: step.needs.filter((needed) => isBackward(needed) || !backward) };
+	});
 }
 
 const isBackward = (name: string) => name.includes('/');

@@ -1,6 +1,7 @@
 import { OPS } from '$lib/autograd';
 import type { Activation, NetworkModel, NeuronInfo, Trace } from '$lib/nn';
 import { constant, named, product, shaped, single, sum, sumOfChains, sumOfProducts, type Formula, type Get, type Term } from './formula';
+import { postOrder } from './order';
 import { num, quantityTex, tex, type Labels } from './tex';
 
 /** What a step computes, so that a rule (or a learner's slip of that rule) can be swapped in. */
@@ -101,15 +102,45 @@ export function engineValues(c: Context): Get {
 	};
 }
 
-const neuron = (c: Context, name: string) => c.model.neurons.find((n) => n.name === name);
+const neuron = (c: Context, name: string) => indexOf(c).byName.get(name);
 const isSoftmax = (n: NeuronInfo) => n.activation.type === 'softmax';
 const isInput = (c: Context, source: string) => source in c.model.spec.inputs;
 const sourceName = (c: Context, source: string) => (isInput(c, source) ? source : `out_${source}`);
 const weightTerm = (c: Context, w: string | number): Term => (typeof w === 'number' ? constant(w) : named(w, c.labels));
-const layerOf = (c: Context, n: NeuronInfo) => c.model.neurons.filter((m) => m.layer === n.layer);
-const outputs = (c: Context) => c.model.neurons.filter((n) => n.isOutput);
-const consumersOf = (c: Context, name: string) => c.model.neurons.filter((n) => n.inputs.some((i) => i.source === name));
-const usersOf = (c: Context, p: string) => c.model.neurons.filter((n) => n.bias === p || n.inputs.some((i) => i.weight === p));
+const layerOf = (c: Context, n: NeuronInfo) => indexOf(c).layers.get(n.layer) ?? [];
+const outputs = (c: Context) => indexOf(c).outputs;
+const consumersOf = (c: Context, name: string) => indexOf(c).readers.get(name) ?? [];
+const usersOf = (c: Context, p: string) => indexOf(c).users.get(p) ?? [];
+
+/**
+ * The neurons by name, layer, source read and parameter used, built once per model: a scan of
+ * every neuron for each step made the derivation over a long chain quadratic. Each list keeps
+ * the neurons' order.
+ */
+type NeuronIndex = { byName: Map<string, NeuronInfo>; layers: Map<number, NeuronInfo[]>; outputs: NeuronInfo[]; readers: Map<string, NeuronInfo[]>; users: Map<string, NeuronInfo[]> };
+const indexes = new WeakMap<NetworkModel, NeuronIndex>();
+function indexOf(c: Context): NeuronIndex {
+	const known = indexes.get(c.model);
+	if (known) return known;
+	const index: NeuronIndex = { byName: new Map(), layers: new Map(), outputs: [], readers: new Map(), users: new Map() };
+	const add = <K>(map: Map<K, NeuronInfo[]>, key: K, n: NeuronInfo) => {
+		const list = map.get(key);
+		if (!list) map.set(key, [n]);
+		else if (list[list.length - 1] !== n) list.push(n);
+	};
+	for (const n of c.model.neurons) {
+		if (!index.byName.has(n.name)) index.byName.set(n.name, n);
+		add(index.layers, n.layer, n);
+		if (n.isOutput) index.outputs.push(n);
+		if (typeof n.bias === 'string') add(index.users, n.bias, n);
+		for (const i of n.inputs) {
+			add(index.readers, i.source, n);
+			if (typeof i.weight === 'string') add(index.users, i.weight, n);
+		}
+	}
+	indexes.set(c.model, index);
+	return index;
+}
 
 /** Inputs, parameters and targets are given; everything else the learner may have to compute. */
 function isComputed(c: Context, name: string): boolean {
@@ -374,21 +405,12 @@ function softmaxDelta(c: Context, n: NeuronInfo): Plan {
  * the update. Forward values are taken as known.
  */
 export function networkDerivation(c: Context, target: string): Step[] {
-	const steps: Step[] = [];
-	const seen = new Set<string>();
-	const visit = (quantity: string) => {
-		if (seen.has(quantity)) return;
-		seen.add(quantity);
+	return postOrder(target, (quantity: string) => {
 		const step = networkStep(c, quantity);
-		if (!step) return;
+		if (!step) return undefined;
 		const backward = step.kind !== 'net' && step.kind !== 'activation' && step.kind !== 'error' && step.kind !== 'total-error';
-		if (backward || quantity === target) {
-			for (const needed of step.needs) if (isBackward(needed)) visit(needed);
-			steps.push(step);
-		}
-	};
-	visit(target);
-	return steps;
+		return backward || quantity === target ? { value: step, needs: step.needs.filter(isBackward) } : undefined;
+	});
 }
 
 /** Backward-pass quantities are derivatives, deltas, velocities and updates; forward ones are net, out, E. */

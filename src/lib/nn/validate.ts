@@ -94,29 +94,38 @@ export function planGraph(spec: GraphSpec): GraphPlan {
 	return orderDefinitions(parsed);
 }
 
-/** Depth-first ordering of definitions; a cycle is reported with its whole loop. */
+/**
+ * Depth-first ordering of definitions; a cycle is reported with its whole loop. Iterative, so a
+ * chain of thousands of definitions cannot overflow the call stack: the stack of frames is the
+ * trail of names being visited.
+ */
 function orderDefinitions(parsed: Map<string, Expression>): GraphPlan {
 	const order: Array<[string, Expression]> = [];
-	const state = new Map<string, 'visiting' | 'done'>();
-	const visit = (name: string, trail: string[]): Problem | undefined => {
-		const expr = parsed.get(name);
-		if (!expr || state.get(name) === 'done') return undefined;
-		if (state.get(name) === 'visiting') {
-			const loop = [...trail.slice(trail.indexOf(name)), name].join(' → ');
-			return { path: ['define', name], message: `the definitions form a cycle (${loop}): a value cannot depend on itself` };
+	const done = new Set<string>();
+	for (const start of parsed.keys()) {
+		if (done.has(start)) continue;
+		const stack: Array<{ name: string; expr: Expression; next: number }> = [{ name: start, expr: parsed.get(start) as Expression, next: 0 }];
+		const visiting = new Set([start]);
+		while (stack.length > 0) {
+			const top = stack[stack.length - 1] as { name: string; expr: Expression; next: number };
+			const n = top.expr.names[top.next++];
+			if (n === undefined) {
+				stack.pop();
+				visiting.delete(top.name);
+				done.add(top.name);
+				order.push([top.name, top.expr]);
+				continue;
+			}
+			const expr = parsed.get(n);
+			if (!expr || done.has(n)) continue;
+			if (visiting.has(n)) {
+				const trail = stack.map((f) => f.name);
+				const loop = [...trail.slice(trail.indexOf(n)), n].join(' → ');
+				return { problems: [{ path: ['define', n], message: `the definitions form a cycle (${loop}): a value cannot depend on itself` }], order: [] };
+			}
+			visiting.add(n);
+			stack.push({ name: n, expr, next: 0 });
 		}
-		state.set(name, 'visiting');
-		for (const n of expr.names) {
-			const problem = visit(n, [...trail, name]);
-			if (problem) return problem;
-		}
-		state.set(name, 'done');
-		order.push([name, expr]);
-		return undefined;
-	};
-	for (const name of parsed.keys()) {
-		const problem = visit(name, []);
-		if (problem) return { problems: [problem], order: [] };
 	}
 	return { problems: [], order };
 }
