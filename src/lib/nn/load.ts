@@ -10,7 +10,7 @@ import { networkProblems, planGraph } from './validate';
 const VOCABULARY = [
 	'inputs', 'layers', 'parameters', 'targets', 'loss', 'learningRate', 'update', 'biases',
 	'activation', 'neurons', 'bias', 'type', 'threshold', 'temperature', 'atThreshold',
-	'values', 'define', 'output', 'momentum', 'velocities', 'data', 'training', 'mode', 'epochs',
+	'values', 'define', 'output', 'momentum', 'velocities', 'data', 'training', 'mode', 'epochs', 'report',
 	'architecture', 'size', 'repeat', 'gradientCheck', 'epsilon'
 ];
 

@@ -65,7 +65,9 @@ const gradientCheck = z.strictObject({
 
 const training = z.strictObject({
 	mode: z.enum(TRAINING_MODES, { error: `must be one of ${TRAINING_MODES.join(', ')}` }).default('incremental'),
-	epochs: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).default(1)
+	epochs: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).default(1),
+	/** Update numbers k to report (P_after_k, E_total_after_k, E_total_epoch_k): for long runs. */
+	report: z.array(z.int({ error: 'must be a whole number (an update number)' }).min(1, { error: 'must be at least 1 (updates count from 1)' })).min(1, { error: 'list at least one update number, e.g. report: [1, 100]' }).max(100, { error: 'at most 100 update numbers' }).optional()
 });
 
 export const networkSchema = z.strictObject({

@@ -13,6 +13,9 @@ import { updateParameter, type UpdateRule } from './update';
  *   starts from, and `E_total_after_training`, the same sum after the last update.
  * - batch only: `dE_batch/dP`, the summed gradient at the initial parameters. It has a name of
  *   its own because `dE/dP` is the gradient for the single example of `inputs` and `targets`.
+ * - With `training.report` (a list of update numbers, for long runs): `P_after_k`,
+ *   `E_total_after_k` (the error summed over the data set after update k) and `E_total_epoch_k`
+ *   only for the listed k, so that 10,000 updates give a handful of names, not 100,000.
  */
 export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 	const { data, learningRate } = spec;
@@ -25,6 +28,8 @@ export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 	const rule: UpdateRule = { rate: learningRate, momentum: spec.momentum };
 	const velocity = new Map(model.trainable.map((p) => [p, spec.velocities?.[p] ?? 0]));
 	const trace: Record<string, number> = {};
+	const report = spec.training?.report ? new Set(spec.training.report) : undefined;
+	const reported = (k: number) => !report || report.has(k);
 
 	/** E_total of one example at the current parameters; with gradients when asked. */
 	const errorOf = (example: Example, withGradients: boolean) => {
@@ -41,7 +46,9 @@ export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 			node(p).data = next.value;
 			if (next.velocity !== undefined) velocity.set(p, next.velocity);
 		}
+		if (!reported(k)) return;
 		for (const p of parameters) trace[`${p}_after_${k}`] = node(p).data;
+		if (report) trace[`E_total_after_${k}`] = datasetError();
 	};
 
 	const mode = spec.training?.mode ?? 'incremental';
@@ -49,7 +56,7 @@ export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 	let k = 0;
 	for (let epoch = 1; epoch <= epochs; epoch++) {
 		if (mode === 'incremental') {
-			trace[`E_total_epoch_${epoch}`] = datasetError();
+			if (reported(epoch)) trace[`E_total_epoch_${epoch}`] = datasetError();
 			for (const example of data) {
 				errorOf(example, true);
 				update((p) => node(p).grad, ++k);
@@ -62,7 +69,7 @@ export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 			error += errorOf(example, true);
 			for (const p of parameters) sum.set(p, (sum.get(p) as number) + node(p).grad);
 		}
-		trace[`E_total_epoch_${epoch}`] = error;
+		if (reported(epoch)) trace[`E_total_epoch_${epoch}`] = error;
 		if (epoch === 1) for (const p of parameters) trace[`dE_batch/d${p}`] = sum.get(p) as number;
 		update((p) => sum.get(p) as number, ++k);
 	}

@@ -80,3 +80,24 @@ export function trainingProblems(spec: NetworkSpec): Problem[] {
 	});
 	return problems;
 }
+
+/** The most example passes (epochs × examples) a lesson may train for: the build stays fast. */
+export const MAX_TRAINING_PASSES = 100_000;
+
+/** Checks that the run is short enough to trace and that `report` names updates the run makes. */
+export function trainingRunProblems(spec: NetworkSpec): Problem[] {
+	if (!spec.data || !spec.training) return [];
+	const problems: Problem[] = [];
+	const { mode, epochs, report } = spec.training;
+	const examples = spec.data.length;
+	if (epochs * examples > MAX_TRAINING_PASSES) {
+		problems.push({ path: ['training', 'epochs'], message: `${epochs} epochs of ${examples} examples is ${epochs * examples} passes, more than the ${MAX_TRAINING_PASSES.toLocaleString('en')} a lesson may train for: use fewer epochs (or the training lab for longer runs)` });
+		return problems;
+	}
+	const updates = mode === 'batch' ? epochs : epochs * examples;
+	const how = mode === 'batch' ? `${epochs} epochs of batch training` : `${examples} example${examples === 1 ? '' : 's'} × ${epochs} epochs`;
+	report?.forEach((k, i) => {
+		if (k > updates) problems.push({ path: ['training', 'report', i], message: `update ${k} is past the last update: ${how} make ${updates} updates` });
+	});
+	return problems;
+}

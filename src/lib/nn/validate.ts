@@ -3,7 +3,7 @@ import { closest } from '$lib/source';
 import { ExpressionError, parseExpression, type Expression } from './expr';
 import type { GraphSpec, NetworkSpec } from './schema';
 import { reservedNameProblems } from './reserved';
-import { outputProblems, trainingProblems } from './validate-learning';
+import { outputProblems, trainingProblems, trainingRunProblems } from './validate-learning';
 
 /** Checks what a schema cannot: that every name refers to something, in an order that works. */
 export function networkProblems(spec: NetworkSpec): Problem[] {
@@ -57,7 +57,7 @@ export function networkProblems(spec: NetworkSpec): Problem[] {
 	for (const p of parameters) {
 		if (!used.has(p)) report(['parameters', p], `the parameter “${p}” is not used by any neuron: remove it or connect it`);
 	}
-	problems.push(...reservedNameProblems(spec), ...outputProblems(spec), ...trainingProblems(spec));
+	problems.push(...reservedNameProblems(spec), ...outputProblems(spec), ...trainingProblems(spec), ...trainingRunProblems(spec));
 	return problems;
 }
 
