@@ -1,4 +1,5 @@
 import { mulberry32 } from '$lib/variants/random';
+import { parabolaPoints, scaled } from './experiments/parabola';
 
 /**
  * Generated data sets for training blocks (`:::training{dataset="name" seed="7"}`), by name.
@@ -36,6 +37,19 @@ export const DATASETS: Record<string, DatasetGenerator> = {
 			}
 			return { inputs, targets };
 		}
+	},
+	// Deck 002's shuffle experiment (slide 21); see experiments/parabola.ts for how it is read.
+	'parabola-random-first': {
+		description: '10,000 points (x/100, y/10,000): 5,000 random in the square, target 0, listed first, then 5,000 on the parabola y = x², target 1',
+		inputs: 2,
+		outputs: 1,
+		generate: (seed) => scaled(parabolaPoints(seed, 'random-first'))
+	},
+	'parabola-first': {
+		description: 'the same 10,000 points as parabola-random-first, the 5,000 parabola points listed first',
+		inputs: 2,
+		outputs: 1,
+		generate: (seed) => scaled(parabolaPoints(seed, 'parabola-first'))
 	}
 };
 
