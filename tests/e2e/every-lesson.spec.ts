@@ -6,7 +6,6 @@ import { traceOf, typed } from './trace';
 // correctly, and axe finds nothing. The expected value comes from the engine, via the trace command.
 const lessons = readdirSync('content').filter((f) => /^\d+-.+\.md$/.test(f));
 // An axe scan of a page full of MathML takes a while on two cores.
-test.describe.configure({ timeout: 120_000 });
 
 for (const file of lessons) {
 	const slug = file.replace(/^\d+-/, '').replace(/\.md$/, '');

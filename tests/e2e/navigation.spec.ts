@@ -24,7 +24,6 @@ test.describe('on a 375 px wide phone', () => {
 	});
 
 	test('the count and "Next open step" stay in view, and the page passes axe', async ({ page }) => {
-		test.setTimeout(300_000); // an axe scan of the whole page is slow on a loaded machine
 		await gotoHydrated(page, LESSON);
 		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
 		await expect(page.locator('.completion')).toBeInViewport();
@@ -94,7 +93,6 @@ test('"Next open step" works with the keyboard alone, from anywhere, and wraps a
 });
 
 test('a found step folds to one line, label = value, and opens again to show its working', async ({ page }) => {
-	test.setTimeout(300_000); // an axe scan: slow on a loaded machine
 	await gotoHydrated(page, LESSON);
 	const step = page.locator('section.exercise').first().locator('li[data-step="net_h1"]');
 	const input = step.locator('input[data-quantity="net_h1"]');
@@ -122,7 +120,6 @@ test('a found step folds to one line, label = value, and opens again to show its
 });
 
 test('the summary at the end counts found and revealed values and points to carried-forward errors', async ({ page }) => {
-	test.setTimeout(300_000); // two axe scans: slow on a loaded machine
 	await gotoHydrated(page, LESSON);
 	const outO1 = page.locator('input[data-quantity="out_o1"]').first();
 	await outO1.fill('0.75');
