@@ -3,7 +3,7 @@ import { OPS, Value } from '$lib/autograd';
 import { buildExpression, type Expression } from '$lib/nn/expr';
 import { constant, named, shaped, type Formula, type Get, type Term } from './formula';
 import { definitionTex, EULER, namesIn, strip, view } from './graph-tex';
-import { formatSignificant, num, quantityTex, tex, type Labels } from './tex';
+import { bare, formatSignificant, inline, num, quantityTex, tex, type Labels } from './tex';
 
 /**
  * Local gradients ∂C/∂N of one definition C with respect to one name N it reads, the other names
@@ -55,9 +55,10 @@ export function localGradient(of: string, expr: Expression, wrt: string, labels:
 	else gate = 'sum';
 	const formula = parts ? combine(parts) : generic(expr, wrt, labels);
 	const others = parts?.[0]?.piece.terms.length ?? 0;
-	return { gate, formula, rule: ruleOf(gate, of, wrt, others) };
+	return { gate, formula, rule: ruleOf(gate, inline(quantityTex(of, labels)), inline(quantityTex(wrt, labels)), others) };
 }
 
+/** `of` and `wrt` come written as the page writes them (inline math), never as internal names. */
 function ruleOf(gate: Gate, of: string, wrt: string, others: number): string {
 	switch (gate) {
 		case 'identity': return 'identity: passes the gradient on unchanged';
@@ -144,7 +145,7 @@ function gatePiece(node: MathNode, wrt: string, labels: Labels, output?: Term): 
 	if (!fn || !allLeaves || !x) return undefined;
 	if (fn === 'max') {
 		const all = leaves as Term[];
-		const write = (...p: string[]) => cases(`${p[at]} = \\max(${p.join(', ')})`);
+		const write = (...p: string[]) => cases(`${bare(p[at] as string)} = \\max(${p.map(bare).join(', ')})`);
 		return { gate: 'max', piece: { terms: all, write, evaluate: (...xs) => OPS.max.evaluate(xs, {}).local[at] as number } };
 	}
 	switch (fn) {
@@ -153,15 +154,15 @@ function gatePiece(node: MathNode, wrt: string, labels: Labels, output?: Term): 
 		case 'log':
 			return { gate: 'log', piece: { terms: [x], write: (v) => `\\frac{1}{${v}}`, evaluate: unary('log') } };
 		case 'relu':
-			return { gate: 'relu', piece: { terms: [x], write: (v) => cases(`${v} > 0`), evaluate: unary('relu') } };
+			return { gate: 'relu', piece: { terms: [x], write: (v) => cases(`${bare(v)} > 0`), evaluate: unary('relu') } };
 		case 'sigmoid':
 			return output
 				? { gate: 'sigmoid', piece: { terms: [output], write: (s) => `${s}(1 - ${s})`, evaluate: (s) => s * (1 - s) } }
-				: { gate: 'sigmoid', piece: { terms: [x], write: (v) => `\\sigma(${v})(1 - \\sigma(${v}))`, evaluate: sigmoidLocal } };
+				: { gate: 'sigmoid', piece: { terms: [x], write: (v) => `\\sigma(${bare(v)})(1 - \\sigma(${bare(v)}))`, evaluate: sigmoidLocal } };
 		case 'tanh':
 			return output
 				? { gate: 'tanh', piece: { terms: [output], write: (t) => `1 - ${t}^{2}`, evaluate: (t) => 1 - t * t } }
-				: { gate: 'tanh', piece: { terms: [x], write: (v) => `1 - \\tanh^{2}(${v})`, evaluate: unary('tanh') } };
+				: { gate: 'tanh', piece: { terms: [x], write: (v) => `1 - \\tanh^{2}(${bare(v)})`, evaluate: unary('tanh') } };
 		default:
 			return undefined;
 	}

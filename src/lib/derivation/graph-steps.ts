@@ -6,7 +6,7 @@ import { localGradient, localValue } from './graph-local';
 import { definitionTex } from './graph-tex';
 import { postOrder, reachable } from './order';
 import type { Step, StepKind } from './network-steps';
-import { num, quantityTex, type Labels } from './tex';
+import { inline, num, quantityTex, type Labels } from './tex';
 
 /**
  * Steps of a computational graph with output F: each definition forward, then d{F}/d{N} for every
@@ -145,26 +145,27 @@ function planStep(c: GraphContext, quantity: string): Plan | undefined {
 	if (!q) return undefined;
 	const term = (name: string): Term => ({ ...named(name, c.labels), tex: labelOf(c, name) });
 	const F = c.output;
+	const say = (name: string) => inline(labelOf(c, name));
 	switch (q.kind) {
 		case 'definition':
 			return { kind: 'definition', formula: definitionFormula(c, q.name), rule: 'forward pass: evaluate the definition with the values it reads' };
 		case 'output':
-			return { kind: 'graph-output', formula: single(constant(1)), rule: `the backward pass starts at the output: ∂${F}/∂${F} = 1`, given: true };
+			return { kind: 'graph-output', formula: single(constant(1)), rule: `the backward pass starts at the output: ${inline(`${labelOf(c, gradientName(c, F))} = 1`)}`, given: true };
 		case 'local':
 			return localPlan(c, q.of, q.wrt);
 		case 'gradient': {
 			const consumers = consumersOf(c, q.wrt);
 			if (consumers.length === 0) {
-				return { kind: 'graph-gradient', formula: single(constant(0)), rule: `${q.wrt} does not feed ${F}: think about what that means for its gradient` };
+				return { kind: 'graph-gradient', formula: single(constant(0)), rule: `${say(q.wrt)} does not feed ${say(F)}: think about what that means for its gradient` };
 			}
 			if (consumers.length === 1 && consumers[0] === F) return localPlan(c, F, q.wrt);
 			const pairs = consumers.map((d): [Term, Term] => [term(gradientName(c, d)), term(localName(c, d, q.wrt))]);
 			if (pairs.length === 1) {
 				const [d] = consumers as [string];
-				return { kind: 'graph-gradient', formula: product(pairs[0] as [Term, Term]), rule: `chain rule: the upstream gradient of ${d} times the local gradient of ${d} with respect to ${q.wrt}` };
+				return { kind: 'graph-gradient', formula: product(pairs[0] as [Term, Term]), rule: `chain rule: the upstream gradient ${say(gradientName(c, d))} times the local gradient ${say(localName(c, d, q.wrt))}` };
 			}
 			const uses = pairs.length === 2 ? 'both uses' : `all ${pairs.length} uses`;
-			return { kind: 'graph-gradient', formula: sumOfProducts(pairs), rule: `copy: ${q.wrt} is read by ${consumers.join(', ')}, so the gradients of ${uses} add up (upstream × local for each)` };
+			return { kind: 'graph-gradient', formula: sumOfProducts(pairs), rule: `copy: ${say(q.wrt)} is read by ${consumers.map(say).join(', ')}, so the gradients of ${uses} add up (upstream × local for each)` };
 		}
 	}
 }

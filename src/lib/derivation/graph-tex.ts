@@ -1,4 +1,5 @@
 import type { MathNode } from 'mathjs/number';
+import { bare } from './tex';
 
 /** The fields of the mathjs nodes a definition may hold (see $lib/nn/expr). */
 export type NodeView = {
@@ -34,12 +35,17 @@ const FUNCTION_TEX: Record<string, string> = { sigmoid: '\\sigma', relu: '\\oper
  * operators; the leading space keeps `\cdot` from running into a name (`\cdotz`).
  */
 export function definitionTex(tree: MathNode, write: (name: string) => string): string {
+	// A name that is a whole function argument is written bare: σ(-4), not σ((-4)).
+	const whole = new Set<MathNode>();
+	tree.traverse((node) => {
+		if (node.type === 'FunctionNode') for (const a of view(node).args ?? []) if (a.type === 'SymbolNode') whole.add(a);
+	});
 	const options = {
 		parenthesis: 'auto',
 		implicit: 'show',
 		handler: (node: MathNode, opts: object): string | undefined => {
 			const n = view(node);
-			if (node.type === 'SymbolNode' && n.name !== EULER) return ` ${write(n.name as string)}`;
+			if (node.type === 'SymbolNode' && n.name !== EULER) return ` ${whole.has(node) ? bare(write(n.name as string)) : write(n.name as string)}`;
 			const fn = node.type === 'FunctionNode' ? FUNCTION_TEX[(n.fn as { name: string }).name] : undefined;
 			if (fn === undefined) return undefined;
 			return `${fn}\\left(${(n.args ?? []).map((a) => a.toTex(opts)).join(', ')}\\right)`;

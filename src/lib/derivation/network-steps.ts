@@ -2,7 +2,7 @@ import { OPS } from '$lib/autograd';
 import type { Activation, NetworkModel, NeuronInfo, Trace } from '$lib/nn';
 import { constant, named, product, shaped, single, sum, sumOfChains, sumOfProducts, type Formula, type Get, type Term } from './formula';
 import { postOrder } from './order';
-import { num, quantityTex, tex, type Labels } from './tex';
+import { bare, inline, num, quantityTex, tex, type Labels } from './tex';
 
 /** What a step computes, so that a rule (or a learner's slip of that rule) can be swapped in. */
 export type StepKind =
@@ -102,6 +102,8 @@ export function engineValues(c: Context): Get {
 	};
 }
 
+/** A quantity inside a rule, written as the page writes it (its label or default TeX). */
+const say = (c: Context, name: string) => inline(quantityTex(name, c.labels));
 const neuron = (c: Context, name: string) => indexOf(c).byName.get(name);
 const isSoftmax = (n: NeuronInfo) => n.activation.type === 'softmax';
 const isInput = (c: Context, source: string) => source in c.model.spec.inputs;
@@ -298,7 +300,7 @@ function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 		const info = neuron(c, n);
 		if (!info) return undefined;
 		if (isSoftmax(info)) return softmaxDelta(c, info);
-		return { kind: 'delta', neuron: n, activation: info.activation.type, formula: product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`)]), rule: `chain rule: the error gradient at the output of ${n} times its activation derivative` };
+		return { kind: 'delta', neuron: n, activation: info.activation.type, formula: product([q(`dE/dout_${n}`), q(`dout_${n}/dnet_${n}`)]), rule: `chain rule: the error gradient at ${say(c, `out_${n}`)} times its activation derivative` };
 	}
 	if ((m = /^dnet_(.+)\/d(.+)$/.exec(quantity))) {
 		const [n, p] = [neuron(c, m[1] as string), m[2] as string];
@@ -329,7 +331,7 @@ function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 		const formula = sumOfProducts(users.map((n): [Term, Term] => [q(`delta_${n.name}`), q(`dnet_${n.name}/d${p}`)]));
 		if (users.length === 1) {
 			const n = (users[0] as NeuronInfo).name;
-			return { kind: 'parameter-gradient', neuron: n, parameter: p, formula, rule: `chain rule: δ of ${n} times the net input's derivative with respect to the parameter` };
+			return { kind: 'parameter-gradient', neuron: n, parameter: p, formula, rule: `chain rule: ${say(c, `delta_${n}`)} times the net input's derivative with respect to the parameter` };
 		}
 		return { kind: 'parameter-gradient', parameter: p, formula, rule: 'the parameter feeds several neurons: add the gradient through each' };
 	}
@@ -372,16 +374,16 @@ function pathPlan(c: Context, o: NeuronInfo, h: NeuronInfo): Plan | undefined {
 	const w = (y: NeuronInfo) => q(`dnet_${y.name}/dout_${h.name}`);
 	const hidden = toHidden.map((y) => [q(`dE_${o.name}/dout_${y.name}`), q(`dout_${y.name}/dnet_${y.name}`), w(y)]);
 	if (!isSoftmax(o) && hidden.length === 0 && toOutputs.length === 1) {
-		return { kind: 'path', neuron: h.name, formula: product([q(`delta_${o.name}`), w(o)]), rule: `chain rule through ${o.name}: δ of ${o.name} times the weight from ${h.name}` };
+		return { kind: 'path', neuron: h.name, formula: product([q(`delta_${o.name}`), w(o)]), rule: `chain rule through ${say(c, `net_${o.name}`)}: ${say(c, `delta_${o.name}`)} times the weight from ${say(c, `out_${h.name}`)}` };
 	}
 	if (isSoftmax(o) && hidden.length === 0) {
 		const formula = sumOfChains(toOutputs.map((y) => [q(`dout_${o.name}/dnet_${y.name}`), w(y)]), q(`dE/dout_${o.name}`));
-		return { kind: 'path', neuron: h.name, formula, rule: `chain rule through the softmax: out of ${o.name} reads the net of every output, so add the path through each` };
+		return { kind: 'path', neuron: h.name, formula, rule: `chain rule through the softmax: ${say(c, `out_${o.name}`)} reads the net of every output, so add the path through each` };
 	}
 	const direct = toOutputs.map((y) => (isSoftmax(o) ? [q(`dE/dout_${o.name}`), q(`dout_${o.name}/dnet_${y.name}`), w(y)] : [q(`delta_${o.name}`), w(y)]));
 	const chains = [...direct, ...hidden];
 	if (chains.length === 0) return undefined;
-	return { kind: 'path', neuron: h.name, formula: sumOfChains(chains), rule: `chain rule: add the paths from ${h.name} to ${o.name} through each neuron it feeds` };
+	return { kind: 'path', neuron: h.name, formula: sumOfChains(chains), rule: `chain rule: add the paths from ${say(c, `out_${h.name}`)} to ${say(c, `E_${o.name}`)} through each neuron it feeds` };
 }
 
 /**
@@ -434,14 +436,14 @@ function activationFormula(c: Context, n: NeuronInfo, net: Term): Formula {
 		case 'sigmoid':
 			return shaped([net], (x) => `\\frac{1}{1 + e^{-${shifted(x, a.threshold, a.temperature)}}}`, f);
 		case 'tanh':
-			return shaped([net], (x) => `\\tanh(${x})`, f);
+			return shaped([net], (x) => `\\tanh(${bare(x)})`, f);
 		case 'relu':
-			return shaped([net], (x) => `\\max(0, ${x})`, f);
+			return shaped([net], (x) => `\\max(0, ${bare(x)})`, f);
 		case 'leaky-relu':
 			return shaped([net], (x) => `\\begin{cases} ${x} & ${x} > 0 \\\\ ${num(a.slope)}${tex.times}${x} & \\text{otherwise} \\end{cases}`, f);
 		case 'step': {
 			const cmp = a.atThreshold === 1 ? '\\ge' : '>';
-			return shaped([net], (x) => `\\begin{cases} 1 & ${x} ${cmp} ${num(a.threshold)} \\\\ 0 & \\text{otherwise} \\end{cases}`, f);
+			return shaped([net], (x) => `\\begin{cases} 1 & ${bare(x)} ${cmp} ${num(a.threshold)} \\\\ 0 & \\text{otherwise} \\end{cases}`, f);
 		}
 		case 'identity':
 		case 'linear':
@@ -469,10 +471,10 @@ function activationDerivativeFormula(a: Activation, out: Term, net: Term): Formu
 		case 'tanh':
 			return shaped([out], (o) => `1 - ${o}^2`, (o) => 1 - o * o);
 		case 'relu':
-			return shaped([net], (x) => `\\begin{cases} 1 & ${x} > 0 \\\\ 0 & \\text{otherwise} \\end{cases}`, (x) => (x > 0 ? 1 : 0));
+			return shaped([net], (x) => `\\begin{cases} 1 & ${bare(x)} > 0 \\\\ 0 & \\text{otherwise} \\end{cases}`, (x) => (x > 0 ? 1 : 0));
 		case 'leaky-relu': {
 			const slope = a.slope;
-			return shaped([net], (x) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${num(slope)} & \\text{otherwise} \\end{cases}`, (x) => (x > 0 ? 1 : slope));
+			return shaped([net], (x) => `\\begin{cases} 1 & ${bare(x)} > 0 \\\\ ${num(slope)} & \\text{otherwise} \\end{cases}`, (x) => (x > 0 ? 1 : slope));
 		}
 		case 'step':
 			return single(constant(0));

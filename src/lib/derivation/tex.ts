@@ -1,3 +1,5 @@
+import { formatTex } from '$lib/number';
+
 /**
  * Every piece of TeX the app writes for a quantity lives here, so that notation is consistent
  * across steps, formulas and labels. A lesson may override any quantity's label.
@@ -65,23 +67,11 @@ const withSuperscript = (base: string, sup: string) => (base.includes('^') ? `{$
 
 /** A number as shown inside a substituted formula: 4 significant digits, negatives in parentheses. */
 export function num(x: number, digits = 4): string {
-	if (!Number.isFinite(x)) return '\\text{—}';
-	const s = formatSignificant(x, digits);
-	return x < 0 ? `(${s})` : s;
+	const s = formatTex(x, digits);
+	return x < 0 && Number.isFinite(x) ? `(${s})` : s;
 }
 
-/** Significant digits without exponent notation for ordinary magnitudes, and no trailing zeros. */
-export function formatSignificant(x: number, digits = 4): string {
-	if (x === 0) return '0';
-	const magnitude = Math.floor(Math.log10(Math.abs(x)));
-	if (magnitude < -6 || magnitude > 9) {
-		const [mantissa, exponent] = x.toExponential(digits - 1).split('e') as [string, string];
-		return `${trimZeros(mantissa)} \\times 10^{${Number(exponent)}}`;
-	}
-	const decimals = Math.max(0, digits - 1 - magnitude);
-	return trimZeros(x.toFixed(decimals));
-}
-
-const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+/** A number in TeX by the one rule of $lib/number (`1.23 \\times 10^{-5}`; `\\text{—}` for NaN/±Infinity). */
+export const formatSignificant = (x: number, digits = 4): string => formatTex(x, digits);
 
 export const tex = { partial, times: ' \\cdot ' };

@@ -299,7 +299,7 @@ describe('a name that does not feed the output', () => {
 	it('has gradient 0, and its own local gradients still have steps', () => {
 		const { steps } = load(graphs.compound as Spec);
 		const s = step(steps, 'df/dn');
-		expect([s.value, s.rule]).toEqual([0, 'n does not feed f: think about what that means for its gradient']);
+		expect([s.value, s.rule]).toEqual([0, '\\(n\\) does not feed \\(f\\): think about what that means for its gradient']);
 		expect(step(steps, 'dn/df').value).toBe(1);
 	});
 });
