@@ -42,21 +42,24 @@ export function quantityTex(name: string, labels: Labels = {}): string {
 	}
 	let m: RegExpExecArray | null;
 	if ((m = /^(net|out)_(.+)$/.exec(name))) return `\\mathrm{${m[1]}}_${sub(m[2] as string)}`;
-	if (name === 'E_total') return 'E_{\\text{total}}';
-	if (name === 'E_total_after_update') return 'E_{\\text{total}}^{+}';
+	// Every error quantity is written from E_total's TeX, so that a label for it (L) reaches them
+	// all: L_{o1}, L^{+}, L^{(3)}, L(w_5 + ε).
+	const total = labels['E_total'] ?? 'E_{\\text{total}}';
+	if (name === 'E_total') return total;
+	if (name === 'E_total_after_update') return withSuperscript(total, '+');
 	// Training (nn/training.ts), gradient checks (nn/gradient-check.ts) and counts (nn/counts.ts).
-	if (name === 'E_total_after_training') return 'E_{\\text{total}}^{(\\text{end})}';
-	if ((m = /^E_total_epoch_(\d+)$/.exec(name))) return `E_{\\text{total}}^{(${m[1]})}`;
+	if (name === 'E_total_after_training') return withSuperscript(total, '(\\text{end})');
+	if ((m = /^E_total_epoch_(\d+)$/.exec(name))) return withSuperscript(total, `(${m[1]})`);
 	if ((m = /^E_total_(plus|minus)_(.+)$/.exec(name))) {
-		return `E_{\\text{total}}(${quantityTex(m[2] as string, labels)} ${m[1] === 'plus' ? '+' : '-'} \\varepsilon)`;
+		return `${total}(${quantityTex(m[2] as string, labels)} ${m[1] === 'plus' ? '+' : '-'} \\varepsilon)`;
 	}
 	if ((m = /^numgrad_onesided_(.+)$/.exec(name))) return `\\tilde{g}^{\\text{one-sided}}_{${quantityTex(m[1] as string, labels)}}`;
 	if ((m = /^numgrad_(.+)$/.exec(name))) return `\\tilde{g}_{${quantityTex(m[1] as string, labels)}}`;
 	if ((m = /^count_(.+)$/.exec(name))) return `\\#\\text{${(m[1] as string).replace(/_/g, '\\_')}}`;
 	if ((m = /^(.+)_after_(\d+)$/.exec(name))) return withSuperscript(quantityTex(m[1] as string, labels), `(${m[2]})`);
-	if ((m = /^E_(.+)$/.exec(name))) return `E_${sub(m[1] as string)}`;
+	if ((m = /^E_(.+)$/.exec(name))) return withSubscript(labels['E_total'] === undefined ? 'E' : total, sub(m[1] as string));
 	if ((m = /^delta_(.+)$/.exec(name))) return `\\delta_${sub(m[1] as string)}`;
-	if ((m = /^v_(.+)$/.exec(name))) return `v_{${symbol(m[1] as string)}}`;
+	if ((m = /^v_(.+)$/.exec(name))) return `v_{${quantityTex(m[1] as string, labels)}}`;
 	if ((m = /^target_(.+)$/.exec(name))) return `t_${sub(m[1] as string)}`;
 	if ((m = /^(.+)_new$/.exec(name))) return withSuperscript(quantityTex(m[1] as string, labels), '+');
 	return symbol(name);
@@ -65,13 +68,51 @@ export function quantityTex(name: string, labels: Labels = {}): string {
 /** `w_{5}` → `w_{5}^{+}`; a symbol that has a superscript already is grouped first (no double ^). */
 const withSuperscript = (base: string, sup: string) => (base.includes('^') ? `{${base}}^{${sup}}` : `${base}^{${sup}}`);
 
+/** `L` → `L_{o1}`; a label with a subscript (or superscript) of its own is grouped first. */
+const withSubscript = (base: string, subscript: string) => (/[_^]/.test(base) ? `{${base}}_${subscript}` : `${base}_${subscript}`);
+
 /** A number as shown inside a substituted formula: 4 significant digits, negatives in parentheses. */
 export function num(x: number, digits = 4): string {
 	const s = formatTex(x, digits);
 	return x < 0 && Number.isFinite(x) ? `(${s})` : s;
 }
 
+/**
+ * A number written by `num` as the whole argument of a function, where its own parentheses would
+ * double the function's: `\\tanh((-4))` → `\\tanh(-4)`. Anything else is returned as it is.
+ */
+export const bare = (s: string) => (/^\(-[^()]*\)$/.test(s) ? s.slice(1, -1) : s);
+
+/**
+ * The right-hand side with numbers, then its value: `0.4 \\cdot 2 = 0.8`. When the numbers are
+ * the value already (a given step reads one number), the value is written once: `0.4`, not `0.4 = 0.4`.
+ */
+export function withValue(substituted: string, value: number): string {
+	const result = formatSignificant(value);
+	return bare(substituted.trim()) === result ? result : `${substituted} = ${result}`;
+}
+
 /** A number in TeX by the one rule of $lib/number (`1.23 \\times 10^{-5}`; `\\text{—}` for NaN/±Infinity). */
 export const formatSignificant = (x: number, digits = 4): string => formatTex(x, digits);
 
 export const tex = { partial, times: ' \\cdot ' };
+
+/**
+ * Math inside a step's rule, between \( and \): the rule is words with the quantities written as
+ * the page writes them (their labels), never their internal names. `ruleParts` splits it again.
+ * A label cannot hold \) (it is valid TeX), so the delimiters are unambiguous.
+ */
+export const inline = (t: string) => `\\(${t}\\)`;
+
+/** A rule's words and math, in order: `'a \\(x\\) b'` → `[{text: 'a '}, {tex: 'x'}, {text: ' b'}]`. */
+export function ruleParts(rule: string): Array<{ text: string } | { tex: string }> {
+	const parts: Array<{ text: string } | { tex: string }> = [];
+	const re = /\\\((.*?)\\\)/g;
+	let at = 0;
+	for (let m: RegExpExecArray | null; (m = re.exec(rule)); at = re.lastIndex) {
+		if (m.index > at) parts.push({ text: rule.slice(at, m.index) });
+		parts.push({ tex: m[1] as string });
+	}
+	if (at < rule.length) parts.push({ text: rule.slice(at) });
+	return parts;
+}
