@@ -1,5 +1,6 @@
 import { topologicalOrder, type Value } from '$lib/autograd';
 import { buildNetwork, neuronsOf, type NetworkSpec } from '$lib/nn';
+import { generateKernels, type Kernels, type OpNames } from './generate';
 
 /**
  * A network's computation recorded once by the Value engine and compiled to flat typed arrays,
@@ -32,6 +33,8 @@ export interface NetworkTape {
 	value(name: string): number;
 	/** Size of the compiled tape: slots (values) and ops replayed per forward. */
 	readonly size: { slots: number; ops: number; fusedNeurons: number };
+	/** 'generated' when forward and backward run as generated JavaScript, else 'interpreted'. */
+	readonly runs: 'generated' | 'interpreted';
 }
 
 // Op codes. Not exported: a const enum is inlined only inside its own file.
@@ -56,6 +59,20 @@ const enum Code {
 	IDENTITY,
 	LEAKY_RELU
 }
+
+/** The codes by name, for the code generator (a const enum does not exist at run time). */
+const CODES: Record<OpNames, number> = {
+	DOT: Code.DOT, DOT_A: Code.DOT_A, ADD: Code.ADD, SUB: Code.SUB, MUL: Code.MUL, DIV: Code.DIV, NEG: Code.NEG,
+	POW: Code.POW, EXP: Code.EXP, LOG: Code.LOG, MAX: Code.MAX, SIGMOID: Code.SIGMOID, TANH: Code.TANH,
+	RELU: Code.RELU, STEP: Code.STEP, IDENTITY: Code.IDENTITY, LEAKY_RELU: Code.LEAKY_RELU
+};
+
+/**
+ * How forward and backward run: 'generate' writes the ops out as JavaScript (fastest for small
+ * and middle-sized networks; falls back to the interpreter where eval is forbidden or the tape is
+ * large), 'interpret' loops over the op codes. Both give the same numbers.
+ */
+export type TapeOptions = { run?: 'generate' | 'interpret' };
 
 /** The engine op → tape code and the two numbers the code reads. */
 function codeOf(node: Value): [Code, number, number] {
@@ -87,7 +104,7 @@ function codeOf(node: Value): [Code, number, number] {
 }
 
 /** Records buildNetwork(spec) once and compiles it. A spec without targets gets targets 0 (set them with setExample). */
-export function compileTape(spec: NetworkSpec): NetworkTape {
+export function compileTape(spec: NetworkSpec, options: TapeOptions = {}): NetworkTape {
 	const outputs = neuronsOf(spec).filter((n) => n.isOutput).map((n) => n.name);
 	const targets = spec.targets ?? Object.fromEntries(outputs.map((o) => [o, 0]));
 	const model = buildNetwork({ ...spec, targets });
@@ -100,7 +117,7 @@ export function compileTape(spec: NetworkSpec): NetworkTape {
 		parameters: Object.keys(spec.parameters).map((p) => [p, node(p)]),
 		trainable: (p) => spec.update.biases || !biases.has(p),
 		names: model.nodes
-	});
+	}, options);
 }
 
 /** What compileGraph needs to know of a recorded graph besides its root (the loss). */
@@ -118,7 +135,7 @@ export type GraphRecording = {
 };
 
 /** Compiles any engine graph: the root is what forward() returns and backward() differentiates. */
-export function compileGraph(recording: GraphRecording): NetworkTape {
+export function compileGraph(recording: GraphRecording, options: TapeOptions = {}): NetworkTape {
 	const { root: loss } = recording;
 	const order = topologicalOrder(loss);
 
@@ -211,7 +228,7 @@ export function compileGraph(recording: GraphRecording): NetworkTape {
 		values: Float64Array.from({ length: n }, (_, k) => (k < opStart ? (leafValues[k] as number) : 0)),
 		outSlots: Int32Array.from(recording.outputs.map(([, v]) => at(v))),
 		paramStart, opStart, lossSlot: at(loss), fusedNeurons
-	});
+	}, options.run ?? 'generate');
 }
 
 type Compiled = {
@@ -249,8 +266,10 @@ class Tape implements NetworkTape {
 	private readonly v: Float64Array;
 	private readonly g: Float64Array;
 	private readonly targetStart: number;
+	private readonly kernels: Kernels | null;
+	readonly runs: 'generated' | 'interpreted';
 
-	constructor(c: Compiled) {
+	constructor(c: Compiled, run: 'generate' | 'interpret') {
 		this.c = c;
 		this.inputs = c.inputs;
 		this.outputs = c.outputs;
@@ -262,6 +281,8 @@ class Tape implements NetworkTape {
 		this.grads = this.g.subarray(c.paramStart, c.paramStart + c.parameters.length);
 		this.targetStart = 1 + c.inputs.length;
 		this.size = { slots: c.values.length, ops: c.values.length - c.opStart, fusedNeurons: c.fusedNeurons };
+		this.kernels = run === 'generate' ? generateKernels({ ...c, slots: c.values.length }, CODES) : null;
+		this.runs = this.kernels ? 'generated' : 'interpreted';
 	}
 
 	setExample(inputs: ArrayLike<number>, targets: ArrayLike<number>): void {
@@ -287,6 +308,15 @@ class Tape implements NetworkTape {
 	}
 
 	forward(): number {
+		return this.kernels ? this.kernels.forward(this.v) : this.interpretForward();
+	}
+
+	backward(): void {
+		if (this.kernels) this.kernels.backward(this.v, this.g);
+		else this.interpretBackward();
+	}
+
+	private interpretForward(): number {
 		const { code, start, count, p0, p1, args, opStart, lossSlot } = this.c;
 		const v = this.v;
 		const n = v.length;
@@ -367,7 +397,7 @@ class Tape implements NetworkTape {
 		return v[lossSlot] as number;
 	}
 
-	backward(): void {
+	private interpretBackward(): void {
 		const { code, start, count, p0, p1, args, opStart, paramStart, lossSlot } = this.c;
 		const v = this.v;
 		const g = this.g;

@@ -12,6 +12,8 @@ export type TrainOptions = {
 	shuffle?: boolean;
 	/** Seed of the shuffle (default 1). */
 	seed?: number;
+	/** How the tape runs (see TapeOptions); generated code unless 'interpret'. */
+	run?: 'generate' | 'interpret';
 };
 
 /**
@@ -48,7 +50,7 @@ export class Trainer {
 		this.spec = spec;
 		this.options = options;
 		this.momentum = momentum;
-		this.tape = compileTape(spec);
+		this.tape = compileTape(spec, options.run ? { run: options.run } : {});
 		const { inputs, outputs, parameters } = this.tape;
 		const vector = (record: Record<string, number>, names: string[], what: string, k: number) =>
 			Float64Array.from(names, (name) => {

@@ -16,10 +16,17 @@ import { mismatches } from './close';
 
 /** The engine's E_total, outputs and ∂E/∂P for one example, and the tape's. */
 function compareExample(spec: NetworkSpec, example: Example): string[] {
+	return RUNS.flatMap((run) => compareExampleRun(spec, example, run).map((m) => `${run}: ${m}`));
+}
+
+const RUNS = ['generate', 'interpret'] as const;
+
+function compareExampleRun(spec: NetworkSpec, example: Example, run: (typeof RUNS)[number]): string[] {
 	const model = buildNetwork({ ...spec, inputs: example.inputs, targets: example.targets });
 	const loss = model.loss as Value;
 	loss.backward();
-	const tape = compileTape(spec);
+	const tape = compileTape(spec, { run });
+	expect(tape.runs).toBe(run === 'generate' ? 'generated' : 'interpreted');
 	tape.setExample(tape.inputs.map((i) => example.inputs[i] as number), tape.outputs.map((o) => example.targets[o] as number));
 	tape.zeroGrads();
 	const E = tape.forward();
@@ -32,11 +39,11 @@ function compareExample(spec: NetworkSpec, example: Example): string[] {
 }
 
 /** trainingTrace's P_after_k, E_total_epoch_k and E_total_after_training, from the Trainer. */
-function trainerTrace(spec: NetworkSpec): Record<string, number> {
+function trainerTrace(spec: NetworkSpec, run: (typeof RUNS)[number]): Record<string, number> {
 	const data = spec.data as Example[];
 	const mode = spec.training?.mode ?? 'incremental';
 	const epochs = spec.training?.epochs ?? 1;
-	const trainer = new Trainer(spec, data, { mode, rate: spec.learningRate as number });
+	const trainer = new Trainer(spec, data, { mode, rate: spec.learningRate as number, run });
 	const trace: Record<string, number> = {};
 	for (let epoch = 1; epoch <= epochs; epoch++) {
 		trace[`E_total_epoch_${epoch}`] = trainer.datasetError();
@@ -58,7 +65,8 @@ function compareTraining(spec: NetworkSpec): string[] {
 	// The updates and data-set errors (dE_batch/dP is a gradient, compared by compareExample's kind).
 	const keys = Object.keys(expected).filter((k) => /_after_(\d+|training)$|^E_total_epoch_\d+$/.test(k));
 	expect(keys.length).toBeGreaterThan(0);
-	return mismatches(Object.fromEntries(keys.map((k) => [k, expected[k] as number])), trainerTrace(spec));
+	const wanted = Object.fromEntries(keys.map((k) => [k, expected[k] as number]));
+	return RUNS.flatMap((run) => mismatches(wanted, trainerTrace(spec, run)).map((m) => `${run}: ${m}`));
 }
 
 // ---- Random networks ----

@@ -37,12 +37,13 @@ const CASES: Case[] = [
 const number = fc.oneof(fc.double({ min: -30, max: 30, noNaN: true }), fc.constantFrom(0, -0, 0.5, 0.7, 1, -1, 2));
 
 /** The op applied to leaves, then ×c so that the root's gradient is not 1 (as inside a network). */
-function engineAndTape(c: Case, xs: number[]) {
+function engineAndTape(c: Case, xs: number[], run: 'generate' | 'interpret') {
 	const leaves = xs.map((x, k) => new Value(x).label(`x${k}`));
 	const node = new Value(0, c.op, leaves, (c.params ?? {}) as never);
 	const root = node.mul(new Value(1.7));
 	root.backward();
-	const tape = compileGraph({ root, inputs: [], outputs: [], parameters: leaves.map((v, k) => [`x${k}`, v]) });
+	const tape = compileGraph({ root, inputs: [], outputs: [], parameters: leaves.map((v, k) => [`x${k}`, v]) }, { run });
+	expect(tape.runs).toBe(run === 'generate' ? 'generated' : 'interpreted');
 	tape.zeroGrads();
 	const E = tape.forward();
 	tape.backward();
@@ -56,13 +57,15 @@ describe('every engine op on the tape', () => {
 	});
 
 	for (const c of CASES) {
-		it(`${c.op}${c.params ? ` ${JSON.stringify(c.params)}` : ''}: value and gradients equal the engine's, bit for bit`, () => {
+		it(`${c.op}${c.params ? ` ${JSON.stringify(c.params)}` : ''}: value and gradients equal the engine's, bit for bit (generated and interpreted)`, () => {
 			fc.assert(
 				fc.property(fc.array(number, { minLength: c.arity, maxLength: c.arity }), (xs) => {
 					fc.pre(!c.domain || c.domain(xs));
-					const { engine, tape } = engineAndTape(c, xs);
-					expect(tape.E).toBe(engine.E);
-					expect(tape.grads).toEqual(engine.grads);
+					for (const run of ['generate', 'interpret'] as const) {
+						const { engine, tape } = engineAndTape(c, xs, run);
+						expect(tape.E).toBe(engine.E);
+						expect(tape.grads).toEqual(engine.grads);
+					}
 				}),
 				{ numRuns: 300 }
 			);
