@@ -2,7 +2,7 @@ import type { Model, Trace } from '$lib/nn';
 import type { Get } from './formula';
 import { graphContext, graphDerivation, graphStep, graphValues, isGivenInGraph } from './graph-steps';
 import { engineValues, networkDerivation, networkStep, type Step } from './network-steps';
-import type { Labels } from './tex';
+import { quantityTex, type Labels } from './tex';
 
 /**
  * What the UI and the feedback need of any model (a network or a computational graph): the step
@@ -17,6 +17,10 @@ export interface Steps {
 	isGiven(name: string): boolean;
 	/** Every quantity the engine has a value for (the trace's names). */
 	quantities(): string[];
+	/** The TeX of any name (a quantity, a weight, an input), the lesson's labels honoured. */
+	tex(name: string): string;
+	/** How many examples a batch sums over (a network with a data set); undefined otherwise. */
+	examples?: number;
 }
 
 export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps {
@@ -27,7 +31,9 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 			derivation: (target) => graphDerivation(graph, target),
 			value: graphValues(graph),
 			isGiven: (name) => isGivenInGraph(graph, name),
-			quantities: () => Object.keys(trace)
+			quantities: () => Object.keys(trace),
+			// A step's label writes `(local)` gradients as the page does; a given name has none.
+			tex: (name) => graphStep(graph, name)?.label ?? quantityTex(name, labels)
 		};
 	}
 	// An architecture is only counted (weights, biases, paths): it has values but no chain-rule steps.
@@ -41,7 +47,8 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 				return value;
 			},
 			isGiven: () => false,
-			quantities: () => Object.keys(trace)
+			quantities: () => Object.keys(trace),
+			tex: (name) => quantityTex(name, labels)
 		};
 	}
 	const context = { model, trace, labels };
@@ -51,6 +58,8 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 		derivation: (target) => networkDerivation(context, target),
 		value: engineValues(context),
 		isGiven: (name) => name in inputs || name in parameters || name.startsWith('target_'),
-		quantities: () => Object.keys(trace)
+		quantities: () => Object.keys(trace),
+		tex: (name) => quantityTex(name, labels),
+		...(model.spec.data === undefined ? {} : { examples: model.spec.data.length })
 	};
 }

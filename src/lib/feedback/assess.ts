@@ -5,8 +5,8 @@ import type { Steps } from '$lib/derivation';
 import { engineValue } from './catalogue';
 import { analyse } from './diagnose';
 import { evaluator, stepOf } from './evaluate';
-import type { Assessment, Diagnosis } from './types';
-import { list, say } from './words';
+import type { Assessment, Diagnosis, Printed } from './types';
+import { list, name } from './words';
 
 export interface AssessInput {
 	steps: Steps;
@@ -18,9 +18,14 @@ export interface AssessInput {
 	 */
 	earlier?: Readonly<Record<string, number | string>>;
 	minSignificant?: number;
+	/**
+	 * Numbers the lesson's slides print for this network (`printed:`), with the lesson's own
+	 * numbers only: a learner who copies a wrong one is told it is the slide's slip.
+	 */
+	printed?: readonly Printed[];
 }
 
-export function assess({ steps, quantity, text, earlier = {}, minSignificant }: AssessInput): Assessment {
+export function assess({ steps, quantity, text, earlier = {}, minSignificant, printed = [] }: AssessInput): Assessment {
 	const options: JudgeOptions = minSignificant === undefined ? {} : { minSignificant };
 	const reading = readAnswer(text);
 	const expected = engineValue(steps, quantity);
@@ -30,7 +35,7 @@ export function assess({ steps, quantity, text, earlier = {}, minSignificant }: 
 	const numbers = numbersOf(earlier);
 	const carried = carryForward(steps, quantity, reading, numbers, options);
 	if (carried) return carried;
-	const analysis = analyse(steps, quantity, reading, { ...options, earlier });
+	const analysis = analyse(steps, quantity, reading, { ...options, earlier, printed });
 	if (analysis.kind === 'rounded')
 		return {
 			verdict: 'close',
@@ -96,7 +101,7 @@ function carryForward(
 	}
 	if (used.size === 0 || !Number.isFinite(value) || judge(reading, value, options).verdict !== 'correct') return undefined;
 	const from = [...used];
-	const values = list(from.map((n) => `${say(n)} (${formatNumber(earlier[n] as number, 6)})`));
+	const values = list(from.map((n) => `${name(steps, n)} (${formatNumber(earlier[n] as number, 6)})`));
 	const reason =
 		from.length === 1
 			? `Consistent with your earlier value of ${values}; that one is still marked.`

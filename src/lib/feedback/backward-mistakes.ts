@@ -3,7 +3,7 @@ import type { Step, Steps } from '$lib/derivation';
 import { parseQuantity, partialOf } from '$lib/nn/quantity';
 import { probe, readsOf, stepOf } from './evaluate';
 import type { Mistake } from './types';
-import { activationOf, fmt, list, say } from './words';
+import { activationOf, equals, list, math, name, numTex } from './words';
 
 /** ∂out_X/∂net_X, the activation's derivative of one neuron. */
 function isActivationDerivative(name: string): boolean {
@@ -26,8 +26,9 @@ export const sigmaPrimeLeftOut: Mistake = {
 	explanation(site, { steps }) {
 		const d = site.needs.find((n) => isActivationDerivative(n)) ?? '';
 		const act = activationOf(stepOf(steps, d));
-		const name = act === 'sigmoid' ? `σ′ = ${say(d)}` : `the ${act}'s derivative ${say(d)}`;
-		return `It looks like ${name} was left out of ${say(site.quantity)}: the chain rule multiplies ${site.needs.map(say).join(' · ')}.`;
+		const factor = act === 'sigmoid' ? math(`\\sigma' = ${steps.tex(d)}`) : `the ${act}'s derivative ${name(steps, d)}`;
+		const product = math(site.needs.map((n) => steps.tex(n)).join(' \\cdot '));
+		return `It looks like ${factor} was left out of ${name(steps, site.quantity)}: the chain rule multiplies ${product}.`;
 	}
 };
 
@@ -54,10 +55,13 @@ export function onePath(via: string): Mistake {
 		id: `one-path:${via}`,
 		title: `Only the path through ${via} summed`,
 		alter: (step) => (applies(step) ? onlySome(step, (n) => throughOf(n) === via) : undefined),
-		explanation(site) {
+		explanation(site, { steps }) {
 			const feeds = list([...new Set(site.needs.map((n) => throughOf(n) ?? n))]);
-			const paths = site.needs.every((n) => n.startsWith('dE_')) ? ` = ${site.needs.map(say).join(' + ')}` : ', one term for each';
-			return `It looks like only the path through ${via} was counted: out_${site.neuron} feeds ${feeds}, so ${say(site.quantity)}${paths}.`;
+			const asked = steps.tex(site.quantity);
+			const paths = site.needs.every((n) => n.startsWith('dE_'))
+				? math(`${asked} = ${site.needs.map((n) => steps.tex(n)).join(' + ')}`)
+				: `${math(asked)} has one term for each`;
+			return `It looks like only the path through ${via} was counted: ${name(steps, `out_${site.neuron}`)} feeds ${feeds}, so ${paths}.`;
 		}
 	};
 }
@@ -87,7 +91,8 @@ export function sharedOnlyThrough(via: string): Mistake {
 			const p = site.parameter ?? 'the parameter';
 			const owners = [...new Set(site.needs.map((n) => ownerOf(n) ?? n))];
 			const bias = stepOf(steps, `dnet_${via}/d${p}`)?.kind === 'bias-factor' ? 'bias ' : '';
-			return `It looks like only the term through ${via} was counted: the ${bias}${p} feeds ${list(owners)}, so ${say(site.quantity)} adds δ · ∂net/∂${p} over all of them.`;
+			const term = math(`\\delta \\cdot \\frac{\\partial \\mathrm{net}}{\\partial ${steps.tex(p)}}`);
+			return `It looks like only the term through ${via} was counted: the ${bias}${name(steps, p)} feeds ${list(owners)}, so ${name(steps, site.quantity)} adds ${term} over all of them.`;
 		}
 	};
 }
@@ -112,8 +117,9 @@ export const updatedWeights: Mistake = {
 		return old.length === 0 ? undefined : (get) => step.compute((n) => (old.includes(n) ? get(`${n}_new`) : get(n)));
 	},
 	explanation(site, { steps, under }) {
-		const w = updatedReads(site, steps)[0] ?? 'w';
-		return `It looks like you used the updated ${w} = ${fmt(under(`${w}_new`))}: the whole backward pass uses the weights from before the update.`;
+		const w = updatedReads(site, steps)[0];
+		const updated = w === undefined ? 'weights' : equals(steps, `${w}_new`, under(`${w}_new`));
+		return `It looks like you used the updated ${updated}: the whole backward pass uses the weights from before the update.`;
 	}
 };
 
@@ -134,8 +140,8 @@ export const plusUpdate: Mistake = {
 	},
 	explanation(site, { steps }) {
 		const u = updateOf(site, steps);
-		const rule = u ? `${u.p} − ${fmt(u.rate)} · ${say(u.g)}` : 'w − η · ∂E/∂w';
-		return `It looks like the step went up the gradient: the update subtracts, ${rule}.`;
+		const rule = u ? `${steps.tex(u.p)} - ${numTex(u.rate)} \\cdot ${steps.tex(u.g)}` : 'w - \\eta \\cdot \\frac{\\partial E}{\\partial w}';
+		return `It looks like the step went up the gradient: the update subtracts, ${math(rule)}.`;
 	}
 };
 
@@ -148,7 +154,9 @@ export const rateLeftOut: Mistake = {
 	},
 	explanation(site, { steps }) {
 		const u = updateOf(site, steps);
-		const rule = u ? `${u.p} − η · ${say(u.g)} with η = ${fmt(u.rate)}` : 'w − η · ∂E/∂w';
+		const rule = u
+			? `${math(`${steps.tex(u.p)} - \\eta \\cdot ${steps.tex(u.g)}`)} with ${math(`\\eta = ${numTex(u.rate)}`)}`
+			: math('w - \\eta \\cdot \\frac{\\partial E}{\\partial w}');
 		return `It looks like the learning rate was left out: the update is ${rule}.`;
 	}
 };

@@ -2,6 +2,7 @@
 import type { Get, Step, Steps } from '$lib/derivation';
 import { onePath, pathsIn, plusUpdate, rateLeftOut, sharedIn, sharedOnlyThrough, sigmaPrimeLeftOut, updatedWeights } from './backward-mistakes';
 import { chainOf, valuesUnder } from './evaluate';
+import { addScaled, maxToBoth, meanNotSum, oneSidedDifference, upstreamLeftOut } from './flow-mistakes';
 import { fanOutOverwritten, fanOutsIn, mulNotSwapped } from './graph-mistakes';
 import { biasForgotten, halfDropped, netForOut, outForNet, sigmaPrimeFromNet, signFlipped, targetOutputSwapped } from './forward-mistakes';
 import { biasedIn, biasLeftOutOf, wrongWeightsIn } from './slip-mistakes';
@@ -18,7 +19,12 @@ export const MISTAKES: readonly Mistake[] = [
 	updatedWeights,
 	plusUpdate,
 	rateLeftOut,
-	mulNotSwapped
+	mulNotSwapped,
+	upstreamLeftOut,
+	maxToBoth,
+	addScaled,
+	meanNotSum,
+	oneSidedDifference
 ];
 
 /** Mistakes that exist once per asked quantity, or once per path, neuron or weight of a chain. */
@@ -65,6 +71,11 @@ export function candidates(steps: Steps, quantity: string, { misreadings = true 
 	const known = cache.get(cacheKey);
 	if (known) return known;
 	const chain = chainOf(steps, quantity).map((s) => s.quantity);
+	if (chain.length === 0) {
+		const found = directCandidates(steps, quantity);
+		cache.set(cacheKey, found);
+		return found;
+	}
 	const footprints = new Map<string, string>(); // id → footprint
 	const found = applicable(steps, quantity, misreadings).flatMap((mistake) => {
 		try {
@@ -82,6 +93,26 @@ export function candidates(steps: Steps, quantity: string, { misreadings = true 
 	});
 	cache.set(cacheKey, found);
 	return found;
+}
+
+/**
+ * For a quantity without a step (a gradient check, a training sum): the mistakes that compute it
+ * another way from the engine's other values.
+ */
+function directCandidates(steps: Steps, quantity: string): Candidate[] {
+	const right = engineValue(steps, quantity);
+	if (!Number.isFinite(right)) return [];
+	return MISTAKES.flatMap((mistake) => {
+		let value: number | undefined;
+		try {
+			value = mistake.direct?.value(steps, quantity);
+		} catch {
+			value = undefined;
+		}
+		if (value === undefined || !Number.isFinite(value) || value === right) return [];
+		const known = value;
+		return [{ mistake, value: known, under: (name: string) => (name === quantity ? known : steps.value(name)) }];
+	});
 }
 
 /** The engine's value, or NaN for a name it does not know. */

@@ -15,6 +15,9 @@ export function mistakeCollisions(steps: Steps, quantities: string[], significan
 		if (!Number.isFinite(correct)) return [];
 		return candidates(steps, quantity, { misreadings: false })
 			.filter((c) => {
+				// Exactly 0 both ways: a zero local gradient (a max gate's loser, a dead ReLU) stops
+				// any slip above it; no new numbers would change that.
+				if (c.value === 0 && correct === 0) return false;
 				const typed = formatNumber(c.value, significant, true);
 				return typed === formatNumber(correct, significant, true) || judge(readAnswer(typed), correct).verdict === 'correct';
 			})

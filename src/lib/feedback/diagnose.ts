@@ -5,11 +5,14 @@ import { judge, readAnswer, type JudgeOptions, type Reading } from '$lib/answers
 import type { Get, Step, Steps } from '$lib/derivation';
 import { candidates, engineValue, type Candidate } from './catalogue';
 import { chainOf, evaluator } from './evaluate';
-import type { Compute, Diagnosis, Mistake } from './types';
+import { slideValue } from './slide-value';
+import type { Compute, Diagnosis, Mistake, Printed } from './types';
 
 export interface DiagnoseOptions extends JudgeOptions {
 	/** The learner's own values for other quantities of the network: what they typed, or a number. */
 	earlier?: Readonly<Record<string, number | string>>;
+	/** Numbers the slides print for this network (the lesson's own numbers only, not a variant's). */
+	printed?: readonly Printed[];
 }
 
 /** What a wrong reading is, as far as the engine can tell. */
@@ -56,7 +59,7 @@ function learnerValues(earlier: Readonly<Record<string, number | string>>, excep
  * already got right), or nothing the engine can name. Never `mistakes` for a reading judged correct.
  */
 export function analyse(steps: Steps, quantity: string, reading: Reading, options: DiagnoseOptions = {}): Analysis {
-	const { earlier = {}, ...judging } = options;
+	const { earlier = {}, printed = [], ...judging } = options;
 	const correct = engineValue(steps, quantity);
 	if (!reading.ok || !Number.isFinite(correct)) return { kind: 'unknown' };
 	if (judge(reading, correct, judging).verdict === 'correct') return { kind: 'unknown' };
@@ -64,6 +67,9 @@ export function analyse(steps: Steps, quantity: string, reading: Reading, option
 	const ways = scenarios(reading, pinned);
 	const rightRule = ways.map((w) => safe(() => evaluator(steps, w)(quantity)));
 	if (rightRule.some((v) => Number.isFinite(v) && judge(reading, v, judging).verdict === 'correct')) return { kind: 'rounded' };
+	// A learner who copied a slide's wrong number made no slip of their own: that comes first.
+	const copied = slideValue(steps, quantity, reading, printed, judging);
+	if (copied) return { kind: 'mistakes', found: [copied] };
 
 	const matched: Array<{ candidate: Candidate; under: Get }> = [];
 	for (const candidate of candidates(steps, quantity)) {
@@ -160,7 +166,10 @@ function describe(steps: Steps, quantity: string, { mistake, value }: Candidate,
 	const site = touched.find((s) => !same(safe(() => under(s.quantity)), engineValue(steps, s.quantity))) ?? touched[0];
 	const asked = chain[0];
 	let explanation = mistake.title + '.';
-	if (site && asked) {
+	if (chain.length === 0 && mistake.direct) {
+		const text = safe2(() => mistake.direct?.explanation(steps, quantity) ?? '');
+		if (text && !/NaN|undefined/.test(text)) explanation = text;
+	} else if (site && asked) {
 		const text = safe2(() => mistake.explanation(site, { steps, asked, under }));
 		if (text && !/NaN|undefined/.test(text)) explanation = text;
 	}

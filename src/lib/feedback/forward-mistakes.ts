@@ -2,7 +2,7 @@
 import type { Step, Steps } from '$lib/derivation';
 import { probe, readsOf, stepOf } from './evaluate';
 import type { Mistake } from './types';
-import { activationOf, fmt, say } from './words';
+import { activationOf, equals, math, name, numTex } from './words';
 
 /** A linear activation passes net through: using net for out would change nothing. */
 function isIdentity(step: Step, steps: Steps): boolean {
@@ -26,8 +26,8 @@ export const biasForgotten: Mistake = {
 	},
 	explanation(site, { steps, under }) {
 		const bias = biasOf(site, steps);
-		const adds = bias === undefined ? 'the bias' : `the bias ${bias} = ${fmt(under(bias))}`;
-		return `It looks like the bias was left out of ${say(site.quantity)}: the weighted sum of the inputs also adds ${adds}.`;
+		const adds = bias === undefined ? 'the bias' : `the bias ${equals(steps, bias, under(bias))}`;
+		return `It looks like the bias was left out of ${name(steps, site.quantity)}: the weighted sum of the inputs also adds ${adds}.`;
 	}
 };
 
@@ -48,13 +48,13 @@ export const netForOut: Mistake = {
 			const net = `net_${site.neuron}`;
 			const act = activationOf(site);
 			// The learner's own net differs when an earlier layer had the same slip: then no number.
-			const value = under(net) === steps.value(net) ? ` = ${fmt(under(net))}` : '';
-			return `It looks like the ${act} was not applied: ${say(site.quantity)} is the ${act} of ${say(net)}${value}, not ${say(net)} itself.`;
+			const of = under(net) === steps.value(net) ? equals(steps, net, under(net)) : name(steps, net);
+			return `It looks like the ${act} was not applied: ${name(steps, site.quantity)} is the ${act} of ${of}, not ${name(steps, net)} itself.`;
 		}
 		const out = site.needs.find((n) => n.startsWith('out_')) ?? 'out';
 		const net = `net_${out.slice(4)}`;
-		const weight = site.parameter ?? 'the weight';
-		return `It looks like you used ${say(net)} = ${fmt(under(net))} where ${say(out)} belongs: ${weight} multiplies the neuron's output, ${say(out)}.`;
+		const weight = site.parameter === undefined ? 'the weight' : name(steps, site.parameter);
+		return `It looks like you used ${equals(steps, net, under(net))} where ${name(steps, out)} belongs: ${weight} multiplies the neuron's output, ${name(steps, out)}.`;
 	}
 };
 
@@ -74,7 +74,7 @@ export function outForNet(asked: string): Mistake {
 		explanation(site, { steps }) {
 			const out = stepOf(steps, `out_${site.neuron}`);
 			const act = activationOf(out);
-			return `That looks like ${say(`out_${site.neuron}`)}, the value after the ${act}; ${say(site.quantity)} is the weighted sum that goes into it.`;
+			return `That looks like ${name(steps, `out_${site.neuron}`)}, the value after the ${act}; ${name(steps, site.quantity)} is the weighted sum that goes into it.`;
 		}
 	};
 }
@@ -88,12 +88,17 @@ export const sigmaPrimeFromNet: Mistake = {
 		const net = `net_${step.neuron}`;
 		return (get) => step.compute((n) => (n === out ? get(net) : get(n)));
 	},
-	explanation(site, { under }) {
+	explanation(site, { steps, under }) {
 		const [net, out] = [`net_${site.neuron}`, `out_${site.neuron}`];
 		const act = activationOf(site);
-		const [name, formula] =
-			act === 'sigmoid' ? ['σ′', ': σ′ = out(1 − out)'] : act === 'tanh' ? ['tanh′', ': tanh′ = 1 − out²'] : ['the derivative', ''];
-		return `It looks like you used ${say(net)} = ${fmt(under(net))} in ${name} instead of ${say(out)}${formula}.`;
+		const o = steps.tex(out);
+		const [derivative, formula] =
+			act === 'sigmoid'
+				? [math("\\sigma'"), `: ${math(`\\sigma' = ${o}(1 - ${o})`)}`]
+				: act === 'tanh'
+					? [math("\\tanh'"), `: ${math(`\\tanh' = 1 - ${o}^2`)}`]
+					: ['the derivative', ''];
+		return `It looks like you used ${equals(steps, net, under(net))} in ${derivative} instead of ${name(steps, out)}${formula}.`;
 	}
 };
 
@@ -110,10 +115,13 @@ export const halfDropped: Mistake = {
 		const half = probe(step, steps, { [t]: 1, [o]: 0 }) === (step.kind === 'error' ? 0.5 : -1);
 		return half ? (get) => 2 * step.compute(get) : undefined;
 	},
-	explanation(site, { under }) {
+	explanation(site, { steps, under }) {
+		const [t, o] = lossTerms(site).map((n) => steps.tex(n)) as [string, string];
+		const error = steps.tex(`E_${site.neuron}`);
 		if (site.kind === 'error')
-			return `It looks like the ½ was dropped: ${say(site.quantity)} = ½(t − out)², half the squared difference.`;
-		return `It looks like you used −2(t − out) = ${fmt(under(site.quantity))}: with E = ½(t − out)² the 2 cancels the ½, so ${say(site.quantity)} = −(t − out).`;
+			return `It looks like the ½ was dropped: ${math(`${steps.tex(site.quantity)} = \\tfrac{1}{2}(${t} - ${o})^2`)}, half the squared difference.`;
+		const twice = math(`-2(${t} - ${o}) = ${numTex(under(site.quantity))}`);
+		return `It looks like you used ${twice}: with ${math(`${error} = \\tfrac{1}{2}(${t} - ${o})^2`)} the 2 cancels the ½, so ${math(`${steps.tex(site.quantity)} = -(${t} - ${o})`)}.`;
 	}
 };
 
@@ -125,9 +133,10 @@ export const targetOutputSwapped: Mistake = {
 		const [t, o] = lossTerms(step);
 		return (get) => step.compute((n) => (n === t ? get(o) : n === o ? get(t) : get(n)));
 	},
-	explanation(site, { under }) {
-		const t = lossTerms(site)[0];
-		return `It looks like the target and the output were swapped: ${say(site.quantity)} = −(t − out), with the target t = ${fmt(under(t))} first.`;
+	explanation(site, { steps, under }) {
+		const [t, o] = lossTerms(site);
+		const rule = math(`${steps.tex(site.quantity)} = -(${steps.tex(t)} - ${steps.tex(o)})`);
+		return `It looks like the target and the output were swapped: ${rule}, with the target ${equals(steps, t, under(t))} first.`;
 	}
 };
 
@@ -138,7 +147,7 @@ export function signFlipped(asked: string): Mistake {
 		title: 'Sign flipped',
 		// Zero has no sign to flip (a max gate's loser, a dead ReLU): no new numbers could change that.
 		alter: (step) => (step.quantity === asked && step.value !== 0 ? (get) => -step.compute(get) : undefined),
-		explanation: (site) =>
-			`The size is right, but the sign is flipped: check each minus sign on the way to ${say(site.quantity)}.`
+		explanation: (site, { steps }) =>
+			`The size is right, but the sign is flipped: check each minus sign on the way to ${name(steps, site.quantity)}.`
 	};
 }

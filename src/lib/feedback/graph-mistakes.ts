@@ -3,7 +3,7 @@ import type { Step, Steps } from '$lib/derivation';
 import { partialOf } from '$lib/nn/quantity';
 import { readsOf } from './evaluate';
 import type { Mistake } from './types';
-import { fmt, list, say } from './words';
+import { equals, list, name } from './words';
 
 /** `dC/dN` or `dC/dN (local)` → [C, N]. */
 const partial = (name: string): [string, string] | undefined => partialOf(name);
@@ -27,9 +27,10 @@ export const mulNotSwapped: Mistake = {
 		return (get) => step.compute((n) => (n === other ? get(wrt) : get(n)));
 	},
 	explanation(site, { steps, under }) {
-		const other = otherInput(site, steps) ?? 'the other input';
-		const wrt = partial(site.quantity)?.[1] ?? 'this input';
-		return `It looks like you used ${wrt} = ${fmt(under(wrt))} itself: a mul gate swaps its inputs, so ${say(site.quantity)} is the other input, ${other}.`;
+		const other = otherInput(site, steps);
+		const wrt = partial(site.quantity)?.[1];
+		if (other === undefined || wrt === undefined) return "A mul gate's local gradient is the other input: the inputs swap.";
+		return `It looks like you used ${equals(steps, wrt, under(wrt))} itself: a mul gate swaps its inputs, so ${name(steps, site.quantity)} is the other input, ${name(steps, other)}.`;
 	}
 };
 
@@ -54,9 +55,11 @@ export function fanOutOverwritten(via: string): Mistake {
 			const dropped = new Set(step.needs.filter((n) => useOf(step, n) !== via));
 			return (get) => step.compute((n) => (dropped.has(n) ? 0 : get(n)));
 		},
-		explanation(site) {
-			const wrt = partial(site.quantity)?.[1] ?? 'it';
-			return `It looks like the gradient through ${via} overwrote the others: ${wrt} is read by ${list(uses(site))}, so ${say(site.quantity)} adds the gradients of all its uses.`;
+		explanation(site, { steps }) {
+			const wrt = partial(site.quantity)?.[1];
+			const it = wrt === undefined ? 'it' : name(steps, wrt);
+			const readers = list(uses(site).map((u) => name(steps, u)));
+			return `It looks like the gradient through ${name(steps, via)} overwrote the others: ${it} is read by ${readers}, so ${name(steps, site.quantity)} adds the gradients of all its uses.`;
 		}
 	};
 }

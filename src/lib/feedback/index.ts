@@ -4,4 +4,5 @@ export { diagnose, analyse, type Analysis, type DiagnoseOptions } from './diagno
 export { mistakeCollisions } from './collisions';
 export { MISTAKES, mistakesFor } from './catalogue';
 export { valuesUnder, chainOf } from './evaluate';
-export type { Assessment, Diagnosis, Mistake, Scene, Compute } from './types';
+export type { Assessment, Diagnosis, Mistake, Printed, Scene, Compute } from './types';
+export { SLIDE_VALUE } from './slide-value';

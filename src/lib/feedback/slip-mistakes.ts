@@ -3,7 +3,7 @@
 import type { Step, Steps } from '$lib/derivation';
 import { stepOf } from './evaluate';
 import type { Mistake } from './types';
-import { fmt, say } from './words';
+import { equals, name } from './words';
 
 const termsWith = (step: Step | undefined, role: string) => (step?.terms ?? []).filter((t) => t.role === role).map((t) => t.name);
 
@@ -20,9 +20,10 @@ export function biasLeftOutOf(neuron: string): Mistake {
 			const bias = step.neuron === neuron ? biasOfStep(step) : undefined;
 			return bias === undefined ? undefined : (get) => step.compute((n) => (n === bias ? 0 : get(n)));
 		},
-		explanation(site, { under }) {
-			const bias = biasOfStep(site) ?? 'the bias';
-			return `It looks like the bias ${bias} = ${fmt(under(bias))} was left out of ${say(site.quantity)}: the weighted sum of the inputs also adds it.`;
+		explanation(site, { steps, under }) {
+			const bias = biasOfStep(site);
+			const which = bias === undefined ? '' : ` ${equals(steps, bias, under(bias))}`;
+			return `It looks like the bias${which} was left out of ${name(steps, site.quantity)}: the weighted sum of the inputs also adds it.`;
 		}
 	};
 }
@@ -53,7 +54,8 @@ export function wrongWeight(w: string, other: string, phase: Phase): Mistake {
 		explanation(site, { steps }) {
 			const line = connection(steps, w);
 			// Weights are given on the page: their names say enough (a value might be a right answer elsewhere).
-			return `It looks like ${other}'s value was read where ${w} belongs in ${say(site.quantity)}${line ? `: ${w} is the weight ${line}` : ''}.`;
+			const [mine, theirs] = [name(steps, w), name(steps, other)];
+			return `It looks like the value of ${theirs} was read where ${mine} belongs in ${name(steps, site.quantity)}${line ? `: ${mine} is the weight ${line}` : ''}.`;
 		}
 	};
 }

@@ -28,8 +28,28 @@ export interface Mistake {
 	misreading?: boolean;
 	/** The mistaken rule for `step`, or undefined where this mistake leaves the step alone. */
 	alter(step: Step, steps: Steps): Compute | undefined;
-	/** One short, kind sentence about `site`, the step where the slip happens. */
+	/**
+	 * One short, kind sentence about `site`, the step where the slip happens: text with inline TeX
+	 * (`$…$`) in the lesson's notation (`steps.tex`), never code names such as net_h1.
+	 */
 	explanation(site: Step, scene: Scene): string;
+	/**
+	 * For a quantity with no step of its own (a gradient check, a batch sum read off the trace):
+	 * the mistaken value, computed from the engine's other values, or undefined where it does not apply.
+	 */
+	direct?: {
+		value(steps: Steps, quantity: string): number | undefined;
+		explanation(steps: Steps, quantity: string): string;
+	};
+}
+
+/** A number a slide printed for a quantity (the lesson's `printed:` list), as the lesson records it. */
+export interface Printed {
+	quantity: string;
+	value: number;
+	/** As the slide prints it, trailing zeros included. */
+	text?: string;
+	slide?: number;
 }
 
 /** A mistake that explains what the learner typed. */

@@ -1,5 +1,5 @@
 import { judge, readAnswer } from '$lib/answers';
-import { assess, chainOf, sameAssessment, type Assessment } from '$lib/feedback';
+import { assess, chainOf, sameAssessment, type AssessInput, type Assessment, type Printed } from '$lib/feedback';
 import type { Step, Steps } from '$lib/derivation';
 import { buildModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
 import type { Entry as SavedEntry } from '$lib/progress';
@@ -39,6 +39,8 @@ export class LessonSession {
 	/** Every quantity some block asks the learner for, as `network:quantity` keys. */
 	private readonly asked: ReadonlySet<string>;
 	private readonly minSignificant: number;
+	/** The slides' numbers per network, for the lesson's own numbers only: a variant's differ. */
+	private readonly printed: Record<string, Printed[]> = {};
 
 	/** The networks as this session computes them: the lesson's own, or a variant's new numbers. */
 	networks: Record<string, ModelSpec>;
@@ -47,7 +49,10 @@ export class LessonSession {
 	private persistence?: Persistence;
 
 	/** `variant`: the seed of "new numbers" (`?variant=17`), or null for the lesson's own. */
-	constructor(lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'>, readonly variant: number | null = null) {
+	constructor(
+		lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'> & Partial<Pick<Lesson, 'printed'>>,
+		readonly variant: number | null = null
+	) {
 		this.minSignificant = lesson.minSignificant;
 		this.labels = lesson.labels;
 		this.tables = lesson.blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -61,6 +66,14 @@ export class LessonSession {
 			this.fallback = drawn.fallback;
 			this.steps = this.computeSteps();
 		}
+		if (variant === null || this.fallback)
+			for (const p of lesson.printed ?? []) (this.printed[p.network] ??= []).push({ quantity: p.quantity, value: p.value, text: p.text, ...(p.slide === undefined ? {} : { slide: p.slide }) });
+	}
+
+	/** Everything `assess` reads of this session for one answer. */
+	private assessing(network: string, quantity: string, text: string): AssessInput {
+		const steps = this.steps[network] as Steps;
+		return { steps, quantity, text, earlier: this.earlierValues(network, quantity), minSignificant: this.minSignificant, printed: this.printed[network] ?? [] };
 	}
 
 	private computeSteps(): Record<string, Steps> {
@@ -109,8 +122,7 @@ export class LessonSession {
 
 	/** Judges one answer against the engine and the learner's other answers, without re-judging others. */
 	private judgeEntry(network: string, quantity: string, text: string): Assessment {
-		const steps = this.steps[network] as Steps;
-		const judgement = assess({ steps, quantity, text, earlier: this.earlierValues(network, quantity), minSignificant: this.minSignificant });
+		const judgement = assess(this.assessing(network, quantity, text));
 		this.update(network, quantity, { text, judgement });
 		return judgement;
 	}
@@ -123,7 +135,7 @@ export class LessonSession {
 			const [n, quantity] = splitKey(k);
 			if (n !== network || quantity === changed || quantity.includes('@') || !entry.text) continue;
 			if (!chainOf(steps, quantity).some((s) => s.quantity === changed)) continue;
-			const judgement = assess({ steps, quantity, text: entry.text, earlier: this.earlierValues(network, quantity), minSignificant: this.minSignificant });
+			const judgement = assess(this.assessing(network, quantity, entry.text));
 			// Unchanged verdicts keep their object: nothing is announced again.
 			if (!sameAssessment(judgement, entry.judgement)) this.update(network, quantity, { judgement });
 		}

@@ -97,3 +97,27 @@ export const quantity = {
 	updated: (parameter: string) => formatQuantity({ kind: 'updated', parameter }),
 	partial: (of: string, wrt: string) => formatQuantity({ kind: 'partial', of, wrt })
 };
+
+/**
+ * A gradient check's names (nn/gradient-check.ts): `numgrad_P` (centred), `numgrad_onesided_P`,
+ * and the errors at P ± ε, `E_total_plus_P` and `E_total_minus_P`.
+ */
+export function gradientCheckOf(name: string): { parameter: string; oneSided: boolean } | undefined {
+	const m = /^numgrad_(onesided_)?(.+)$/.exec(name);
+	return m ? { parameter: m[2] as string, oneSided: m[1] !== undefined } : undefined;
+}
+
+export const gradientCheck = {
+	centred: (parameter: string) => `numgrad_${parameter}`,
+	oneSided: (parameter: string) => `numgrad_onesided_${parameter}`,
+	plus: (parameter: string) => `E_total_plus_${parameter}`,
+	minus: (parameter: string) => `E_total_minus_${parameter}`
+};
+
+/**
+ * Training quantities summed over a data set (nn/training.ts): the batch gradient `dE_batch/dP`,
+ * the data set's error `E_total_epoch_k`, `E_total_after_k` and `E_total_after_training`.
+ */
+export function isDataSum(name: string): boolean {
+	return /^dE_batch\/d.+$|^E_total_(epoch_\d+|after_\d+|after_training)$/.test(name);
+}

@@ -11,7 +11,7 @@ describe('error carried forward', () => {
 		const a = check('dE/dout_o1', '0.74', { out_o1: 0.75 });
 		expect(a.verdict).toBe('correct');
 		expect(a.carriedForward).toEqual({ from: ['out_o1'] });
-		expect(a.reason).toBe('Consistent with your earlier value of out_o1 (0.75); that one is still marked.');
+		expect(a.reason).toBe('Consistent with your earlier value of $\\mathrm{out}_{o1}$ (0.75); that one is still marked.');
 	});
 
 	it('does not reveal the correct value when accepting a carried-forward answer', () => {

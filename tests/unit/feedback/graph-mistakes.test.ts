@@ -22,7 +22,9 @@ describe('mul gate inputs not swapped', () => {
 
 	it('explains with the input that was used', () => {
 		const [d] = diagnose(xyz, 'df/dq', readAnswer('3'));
-		expect(d?.explanation).toBe('It looks like you used q = 3 itself: a mul gate swaps its inputs, so ∂f/∂q is the other input, z.');
+		expect(d?.explanation).toBe(
+			'It looks like you used $q = 3$ itself: a mul gate swaps its inputs, so $\\frac{\\partial f}{\\partial q}$ is the other input, $z$.'
+		);
 	});
 });
 

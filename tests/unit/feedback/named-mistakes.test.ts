@@ -151,7 +151,9 @@ describe('typing a hand-derived mistaken number names the mistake', () => {
 describe('explanations', () => {
 	it('say where net was used instead of out, with the number used', () => {
 		const [d] = diagnose(steps, 'dout_h1/dnet_h1', readAnswer(at4(0.3775 * 0.6225)));
-		expect(d?.explanation).toBe('It looks like you used net_h1 = 0.3775 in σ′ instead of out_h1: σ′ = out(1 − out).');
+		expect(d?.explanation).toBe(
+			"It looks like you used $\\mathrm{net}_{h1} = 0.3775$ in $\\sigma'$ instead of $\\mathrm{out}_{h1}$: $\\sigma' = \\mathrm{out}_{h1}(1 - \\mathrm{out}_{h1})$."
+		);
 	});
 
 	it('do not give away the correct value of the asked quantity', () => {
