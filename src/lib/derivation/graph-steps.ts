@@ -1,5 +1,6 @@
 import { Value } from '$lib/autograd';
 import type { GraphModel, Trace } from '$lib/nn';
+import { formatQuantity as formatName, parseQuantity as parseName } from '$lib/nn/quantity';
 import { buildExpression, parseExpression, type Expression } from '$lib/nn/expr';
 import { constant, named, product, single, sumOfProducts, type Formula, type Get, type Term } from './formula';
 import { localGradient, localValue } from './graph-local';
@@ -68,17 +69,27 @@ export function localName(c: GraphContext, of: string, wrt: string): string {
 export function graphQuantities(c: GraphContext): string[] {
 	const names = [...Object.keys(c.model.spec.values), ...c.expressions.keys()];
 	const locals = [...c.expressions].flatMap(([d, e]) => e.names.map((n) => localName(c, d, n)));
-	return [...new Set([...c.expressions.keys(), ...names.map((n) => gradientName(c, n)), ...locals])];
+	const paths = names.flatMap((n) => {
+		const readers = consumersOf(c, n);
+		return readers.length > 1 ? readers.filter((d) => d !== c.output).map((d) => formatName({ kind: 'path', of: c.output, through: d, wrt: n })) : [];
+	});
+	return [...new Set([...c.expressions.keys(), ...names.map((n) => gradientName(c, n)), ...locals, ...paths])];
 }
 
 type Quantity =
 	| { kind: 'definition'; name: string }
+	| { kind: 'path'; through: string; wrt: string }
 	| { kind: 'output' }
 	| { kind: 'gradient'; wrt: string }
 	| { kind: 'local'; of: string; wrt: string };
 
 function parseQuantity(c: GraphContext, quantity: string): Quantity | undefined {
 	if (c.expressions.has(quantity)) return { kind: 'definition', name: quantity };
+	const path = parseName(quantity);
+	if (path.kind === 'path') {
+		const readers = consumersOf(c, path.wrt);
+		return path.of === c.output && path.through !== c.output && readers.length > 1 && readers.includes(path.through) ? { kind: 'path', through: path.through, wrt: path.wrt } : undefined;
+	}
 	const m = /^d(\w+)\/d(\w+)( \(local\))?$/.exec(quantity);
 	if (!m) return undefined;
 	const [of, wrt, local] = [m[1] as string, m[2] as string, m[3] !== undefined];
@@ -135,8 +146,11 @@ export function graphStep(c: GraphContext, quantity: string): Step | undefined {
 }
 
 function labelOf(c: GraphContext, quantity: string): string {
-	if (!quantity.endsWith(LOCAL)) return quantityTex(quantity, c.labels);
 	const own = c.labels[quantity];
+	// A per-path term ∂f/∂q · ∂q/∂x is written as the product it is.
+	const path = parseName(quantity);
+	if (own === undefined && path.kind === 'path') return `${labelOf(c, gradientName(c, path.through))} \\cdot ${labelOf(c, localName(c, path.through, path.wrt))}`;
+	if (!quantity.endsWith(LOCAL)) return quantityTex(quantity, c.labels);
 	return own ?? `\\left.${quantityTex(quantity.slice(0, -LOCAL.length), c.labels)}\\right|_{\\text{local}}`;
 }
 
@@ -153,6 +167,10 @@ function planStep(c: GraphContext, quantity: string): Plan | undefined {
 			return { kind: 'graph-output', formula: single(constant(1)), rule: `the backward pass starts at the output: ${inline(`${labelOf(c, gradientName(c, F))} = 1`)}`, given: true };
 		case 'local':
 			return localPlan(c, q.of, q.wrt);
+		case 'path': {
+			const formula = product([term(gradientName(c, q.through)), term(localName(c, q.through, q.wrt))]);
+			return { kind: 'graph-gradient', formula, rule: `one path: the upstream gradient of ${q.through} times its local gradient with respect to ${q.wrt}` };
+		}
 		case 'gradient': {
 			const consumers = consumersOf(c, q.wrt);
 			if (consumers.length === 0) {

@@ -3,6 +3,7 @@ import type { Activation, NetworkModel, NeuronInfo, Trace } from '$lib/nn';
 import { constant, named, product, shaped, single, sum, sumOfChains, sumOfProducts, type Formula, type Get, type Term } from './formula';
 import { postOrder } from './order';
 import { bare, inline, num, quantityTex, tex, type Labels } from './tex';
+import { canonicalQuantity } from '$lib/nn/quantity';
 
 /** What a step computes, so that a rule (or a learner's slip of that rule) can be swapped in. */
 export type StepKind =
@@ -19,6 +20,8 @@ export type StepKind =
 	| 'input-factor'
 	| 'bias-factor'
 	| 'parameter-gradient'
+	/** ∂E/∂I for an input I of the network. */
+	| 'input-gradient'
 	| 'update'
 	| 'velocity'
 	// Computational graphs (graph-steps.ts): a definition forward, a gate's local gradient,
@@ -234,6 +237,9 @@ function defaultRoles(c: Context, plan: Plan): Role[] | undefined {
 
 function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 	const q = (name: string) => named(name, c.labels);
+	// dE/dnet_X is δ_X under another name: the same step.
+	const canonical = canonicalQuantity(quantity);
+	if (canonical !== quantity) return planStepWithoutRoles(c, canonical);
 	let m: RegExpExecArray | null;
 	if ((m = /^net_(.+)$/.exec(quantity))) {
 		const n = neuron(c, m[1] as string);
@@ -310,6 +316,11 @@ function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 			if (w === undefined) return undefined;
 			return { kind: 'weight-factor', neuron: n.name, formula: single(weightTerm(c, w)), rule: 'the net input changes by the weight for each unit of this output', given: true };
 		}
+		if (isInput(c, p)) {
+			const w = n.inputs.find((i) => i.source === p)?.weight;
+			if (w === undefined) return undefined;
+			return { kind: 'weight-factor', neuron: n.name, formula: single(weightTerm(c, w)), rule: 'the net input changes by the weight for each unit of this input', given: true };
+		}
 		if (n.bias === p && !n.inputs.some((i) => i.weight === p)) {
 			return { kind: 'bias-factor', neuron: n.name, parameter: p, formula: single(constant(1)), rule: 'the bias is added as it is', given: true };
 		}
@@ -320,6 +331,7 @@ function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 	}
 	if ((m = /^dE\/d(.+)$/.exec(quantity))) {
 		const p = m[1] as string;
+		if (isInput(c, p)) return inputGradientPlan(c, p);
 		const users = usersOf(c, p);
 		if (users.length === 0) return undefined;
 		// A softmax neuron's dE/dout · dout/dnet would keep only the diagonal term: go through δ.
@@ -384,6 +396,16 @@ function pathPlan(c: Context, o: NeuronInfo, h: NeuronInfo): Plan | undefined {
 	const chains = [...direct, ...hidden];
 	if (chains.length === 0) return undefined;
 	return { kind: 'path', neuron: h.name, formula: sumOfChains(chains), rule: `chain rule: add the paths from ${say(c, `out_${h.name}`)} to ${say(c, `E_${o.name}`)} through each neuron it feeds` };
+}
+
+/** ∂E/∂I for an input I: the δ of each neuron that reads I times the weight on that connection. */
+function inputGradientPlan(c: Context, input: string): Plan | undefined {
+	const q = (name: string) => named(name, c.labels);
+	const readers = consumersOf(c, input);
+	if (readers.length === 0) return undefined;
+	const formula = sumOfProducts(readers.map((n): [Term, Term] => [q(`delta_${n.name}`), q(`dnet_${n.name}/d${input}`)]));
+	const rule = readers.length > 1 ? `${input} feeds several neurons: add δ times the weight through each` : `chain rule: δ of ${(readers[0] as NeuronInfo).name} times the weight from ${input}`;
+	return { kind: 'input-gradient', formula, rule, roles: readers.flatMap((): Role[] => ['upstream', 'local']) };
 }
 
 /**

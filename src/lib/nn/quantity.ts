@@ -1,6 +1,7 @@
 // Quantity names as a type: the one place that parses and formats `net_X`, `out_X`, `E_X`,
-// `E_total`, `delta_X`, `target_X`, `v_P`, `P_new`, `P_after_k` and partials `dA/dB`
-// (`dE/dw5`, `dout_o1/dnet_o1`, `dE_o1/dout_h1`, a graph's `dc/dw (local)`). Nobody else should
+// `E_total`, `delta_X`, `target_X`, `v_P`, `P_new`, `P_after_k`, partials `dA/dB`
+// (`dE/dw5`, `dout_o1/dnet_o1`, `dE_o1/dout_h1`, a graph's `dc/dw (local)`) and a graph's
+// per-path terms `df/dq*dq/dx`. Nobody else should
 // split a quantity name with a regular expression.
 
 export type Quantity =
@@ -15,12 +16,15 @@ export type Quantity =
 	| { kind: 'after'; name: string; step: number }
 	/** ∂of/∂wrt; `of` is `E` for the total error; `local` for a graph gate's local gradient. */
 	| { kind: 'partial'; of: string; wrt: string; local?: boolean }
+	/** One path's term ∂of/∂through · ∂through/∂wrt of a graph gradient that adds up several paths. */
+	| { kind: 'path'; of: string; through: string; wrt: string }
 	/** Anything else: an input, a parameter, a graph node, a count. */
 	| { kind: 'name'; name: string };
 
 /** Reads a quantity name. Every string parses (at worst as a plain `name`), and formats back to itself. */
 export function parseQuantity(name: string): Quantity {
 	let m: RegExpExecArray | null;
+	if ((m = /^d([^/*]+)\/d([^/*]+)\*d\2\/d([^/*]+)$/.exec(name))) return { kind: 'path', of: m[1] as string, through: m[2] as string, wrt: m[3] as string };
 	if ((m = /^d([^/]+)\/d(.+?)( \(local\))?$/.exec(name))) {
 		const q: Quantity = { kind: 'partial', of: m[1] as string, wrt: m[2] as string };
 		return m[3] ? { ...q, local: true } : q;
@@ -71,6 +75,8 @@ export function formatQuantity(q: Quantity): string {
 			return `${q.name}_after_${q.step}`;
 		case 'partial':
 			return `d${q.of}/d${q.wrt}${q.local ? ' (local)' : ''}`;
+		case 'path':
+			return `d${q.of}/d${q.through}*d${q.through}/d${q.wrt}`;
 		case 'name':
 			return q.name;
 	}
@@ -86,6 +92,17 @@ export function neuronOf(name: string): string | undefined {
 export function partialOf(name: string): [string, string] | undefined {
 	const q = parseQuantity(name);
 	return q.kind === 'partial' ? [q.of, q.wrt] : undefined;
+}
+
+/**
+ * The name a quantity is computed under when it has two: `dE/dnet_X` is `delta_X` (δ_X is
+ * ∂E_total/∂net_X by definition). Every other name is its own.
+ */
+export function canonicalQuantity(name: string): string {
+	const q = parseQuantity(name);
+	if (q.kind !== 'partial' || q.of !== 'E' || q.local) return name;
+	const wrt = parseQuantity(q.wrt);
+	return wrt.kind === 'net' ? formatQuantity({ kind: 'delta', neuron: wrt.neuron }) : name;
 }
 
 /** Builders for the names code makes most often. */

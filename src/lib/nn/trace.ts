@@ -1,7 +1,7 @@
 import { recomputeAll, topologicalOrder, type Value } from '$lib/autograd';
 import { traceArchitecture, type ArchitectureModel } from './architecture';
 import { networkCounts } from './counts';
-import type { GraphModel } from './graph';
+import { graphLocals, type GraphModel } from './graph';
 import { gradientCheckTrace } from './gradient-check';
 import type { NetworkModel } from './network';
 import { softmaxDerivative } from './softmax';
@@ -24,6 +24,7 @@ function traceGraph(model: GraphModel): Trace {
 	model.output.backward();
 	const f = model.spec.output;
 	for (const [name, node] of model.nodes) if (name !== f) trace[`d${f}/d${name}`] = node.grad;
+	Object.assign(trace, graphLocals(model, (name) => (model.nodes.get(name) as Value).grad));
 	return trace;
 }
 
@@ -57,7 +58,8 @@ function forwardAndLocal(model: NetworkModel): Trace {
 		const addTo = (key: string, x: number) => (trace[key] = (trace[key] ?? 0) + x);
 		for (const { source, weight } of n.inputs) {
 			if (typeof weight === 'string') addTo(`dnet_${n.name}/d${weight}`, node(outName(model, source)).data);
-			if (!isInput(model, source)) trace[`dnet_${n.name}/dout_${source}`] = weightValue(model, weight);
+			// The weight on the connection: ∂net/∂out_H for a neuron H, ∂net/∂I for an input I.
+			trace[isInput(model, source) ? `dnet_${n.name}/d${source}` : `dnet_${n.name}/dout_${source}`] = weightValue(model, weight);
 		}
 		if (typeof n.bias === 'string') addTo(`dnet_${n.name}/d${n.bias}`, 1);
 	}
@@ -89,7 +91,11 @@ function backward(model: NetworkModel): Trace {
 	for (const n of model.neurons) {
 		trace[`dE/dout_${n.name}`] = node(`out_${n.name}`).grad;
 		trace[`delta_${n.name}`] = node(`net_${n.name}`).grad;
+		// The same δ under the name many texts use for it.
+		trace[`dE/dnet_${n.name}`] = node(`net_${n.name}`).grad;
 	}
+	// Gradients with respect to the inputs (how the error changes with x1: saliency, adversarial steps).
+	for (const i of Object.keys(model.spec.inputs)) trace[`dE/d${i}`] = node(i).grad;
 	const parameters = Object.keys(model.spec.parameters);
 	for (const p of parameters) trace[`dE/d${p}`] = node(p).grad;
 

@@ -207,10 +207,25 @@ describe('a computational graph with every function and operator', () => {
 		expect(rel(t['df/dd'], c / (d * d))).toBeLessThanOrEqual(1e-14);
 	});
 
-	it('names every value, every definition and df/dN for each name but f, nothing else', () => {
+	it('names every value, every definition, df/dN for each name but f, each local dC/dN and each path term, nothing else', () => {
+		const locals = ['da/dx', 'da/dy', 'db/dx', 'db/dy', 'db/dz', 'dc/dx', 'dc/dz', 'dc/dy', 'dd/dx', 'dd/dz', 'dd/dy'];
+		// x and y are read by a, b, c and d; z by b, c and d: one term per path.
+		const paths = [...['a', 'b', 'c', 'd'].flatMap((c) => [`df/d${c}*d${c}/dx`, `df/d${c}*d${c}/dy`]), ...['b', 'c', 'd'].map((c) => `df/d${c}*d${c}/dz`)];
 		expect(Object.keys(graph(values)).sort()).toEqual(
-			['x', 'y', 'z', 'a', 'b', 'c', 'd', 'f', 'df/dx', 'df/dy', 'df/dz', 'df/da', 'df/db', 'df/dc', 'df/dd'].sort()
+			['x', 'y', 'z', 'a', 'b', 'c', 'd', 'f', 'df/dx', 'df/dy', 'df/dz', 'df/da', 'df/db', 'df/dc', 'df/dd', ...locals, ...paths].sort()
 		);
+	});
+
+	it('gives local derivatives that agree with finite differences of each definition alone', () => {
+		const t = graph(values);
+		const h = 1e-6;
+		const { x, y, z } = values;
+		const c = (xx: number, zz: number) => Math.tanh(xx - zz) / Math.max(0, y - xx);
+		expect(t['dc/dx'] as number).toBeCloseTo((c(x + h, z) - c(x - h, z)) / (2 * h), 7);
+		expect(t['dc/dz'] as number).toBeCloseTo((c(x, z + h) - c(x, z - h)) / (2 * h), 7);
+		// The path terms through a, b, c and d add up to df/dx.
+		const sum = ['a', 'b', 'c', 'd'].reduce((s, n) => s + (t[`df/d${n}*d${n}/dx`] as number), 0);
+		expect(sum).toBeCloseTo(t['df/dx'] as number, 12);
 	});
 
 	it('accepts a negative or fractional constant power, as in x^-1 and x^(1/2)', () => {

@@ -69,7 +69,7 @@ const CASES: Case[] = [
 		text: NETWORK({ act: 'activation: sigmoidd' }),
 		line: 3,
 		key: 'layers[0].activation',
-		message: /must be one of sigmoid, tanh, relu, step, identity, linear, softmax \(did you mean “sigmoid”\?\)/
+		message: /must be one of sigmoid, tanh, relu, leaky-relu, step, identity, linear, softmax \(did you mean “sigmoid”\?\)/
 	},
 	{
 		name: 'a misspelt key, with the right one suggested',

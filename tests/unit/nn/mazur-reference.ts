@@ -95,6 +95,18 @@ export function mazurReference(s: MazurSetup = MAZUR): Record<string, number> {
 		'dout_h2/dnet_h2': dout_h2,
 		'dout_o1/dnet_o1': dout_o1,
 		'dout_o2/dnet_o2': dout_o2,
+		// Into the first layer the weight is ∂net/∂input, and the inputs get gradients too.
+		'dnet_h1/di1': p.w1,
+		'dnet_h1/di2': p.w2,
+		'dnet_h2/di1': p.w3,
+		'dnet_h2/di2': p.w4,
+		'dE/di1': delta_h1 * p.w1 + delta_h2 * p.w3,
+		'dE/di2': delta_h1 * p.w2 + delta_h2 * p.w4,
+		// δ_X is ∂E/∂net_X, also under that name.
+		'dE/dnet_h1': delta_h1,
+		'dE/dnet_h2': delta_h2,
+		'dE/dnet_o1': delta_o1,
+		'dE/dnet_o2': delta_o2,
 		'dnet_h1/dw1': i1,
 		'dnet_h1/dw2': i2,
 		'dnet_h1/db1': 1,

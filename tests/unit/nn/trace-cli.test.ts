@@ -74,7 +74,7 @@ describe('npm run trace -- FILE --json', () => {
 
 	it('prints the graph of deck 001: q = 3, f = −12 and its gradients exactly', () => {
 		expect(json('content/networks/graph-xyz.yaml')).toEqual({
-			x: -2, y: 5, z: -4, q: 3, f: -12, 'df/dx': -4, 'df/dy': -4, 'df/dz': 3, 'df/dq': -4
+			x: -2, y: 5, z: -4, q: 3, f: -12, 'df/dx': -4, 'df/dy': -4, 'df/dz': 3, 'df/dq': -4, 'dq/dx': 1, 'dq/dy': 1
 		});
 	});
 
@@ -109,7 +109,7 @@ describe('npm run trace -- FILE --json', () => {
 
 	it('prints one network of a lesson, unprefixed, with --network NAME', () => {
 		const printed = json('tests/fixtures/networks/lesson-networks.md', '--network', 'graph');
-		expect(printed).toEqual({ x: -2, y: 5, z: -4, q: 3, f: -12, 'df/dx': -4, 'df/dy': -4, 'df/dz': 3, 'df/dq': -4 });
+		expect(printed).toEqual({ x: -2, y: 5, z: -4, q: 3, f: -12, 'df/dx': -4, 'df/dy': -4, 'df/dz': 3, 'df/dq': -4, 'dq/dx': 1, 'dq/dy': 1 });
 	});
 });
 

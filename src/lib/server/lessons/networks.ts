@@ -1,4 +1,5 @@
-import { loadModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
+import { stepsFor } from '$lib/derivation';
+import { buildModel, loadModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
 import { closest, ContentError, ContentErrors } from '$lib/source';
 import type { FrontMatter } from './frontmatter';
 import { graphSizeProblem } from './limits';
@@ -90,34 +91,39 @@ export function checkQuantity(
 }
 
 /**
- * Why `target` cannot be derived, or undefined when it can: `dE/dP` or `P_new` for a parameter
- * P of a network with targets (and a learning rate for P_new), `dF/dN` for a graph's output F.
+ * Why `target` cannot be derived, or undefined when it can: any quantity the tutor has a
+ * step-by-step rule for and that is not read off the network (a δ, dE/dx1, dout_o1/dnet_o1,
+ * dE/dP, P_new, net_h1 …; for a graph its definitions, gradients, local gradients and path terms).
  */
 export function targetProblem(network: LessonNetwork, target: string): string | undefined {
 	const { spec, trace } = network;
+	if (spec.kind === 'architecture') return `cannot derive “${target}”: a ${spec.kind} model has counts, not a chain rule: ask them with an :::exercise`;
+	const steps = stepsFor(buildModel(spec), trace);
+	const step = Object.hasOwn(trace, target) ? steps.step(target) : undefined;
+	if (step && !step.given) return undefined;
+	if (step?.given) return `cannot derive “${target}”: it is read off the network (${step.rule}), so there is nothing to derive: ask it in an :::exercise, or derive a quantity that uses it`;
 	if (spec.kind === 'graph') {
-		if (new RegExp(`^d${spec.output}/d\\w+$`).test(target) && Object.hasOwn(trace, target) && target !== `d${spec.output}/d${spec.output}`) return undefined;
 		const names = Object.keys(trace).filter((k) => k.startsWith(`d${spec.output}/d`));
-		const guess = closest(target, names);
-		return `cannot derive “${target}” in this graph: a target is d${spec.output}/dN for one of its values or definitions N${guess ? ` (did you mean “${guess}”?)` : `, e.g. ${names[0] ?? ''}`}`;
+		const guess = closest(target, Object.keys(trace));
+		return `cannot derive “${target}” in this graph: a target is one of its definitions or gradients, such as d${spec.output}/dN for one of its values or definitions N${guess ? ` (did you mean “${guess}”?)` : `, e.g. ${names[0] ?? ''}`}`;
 	}
-	if (spec.kind !== 'network') return `cannot derive “${target}”: a ${spec.kind} model has counts, not a chain rule: ask them with an :::exercise`;
 	const match = /^dE\/d(\w+)$/.exec(target) ?? /^(\w+)_new$/.exec(target);
 	const parameters = Object.keys(spec.parameters);
-	if (!match) {
-		return `cannot derive “${target}”: a target is dE/dP or P_new for a parameter P (${list(parameters.slice(0, 3))}${parameters.length > 3 ? ', …' : ''})`;
-	}
-	const p = match[1] as string;
-	if (!parameters.includes(p)) {
+	const p = match?.[1];
+	if (match && p !== undefined && !parameters.includes(p) && !(p in spec.inputs)) {
 		const guess = closest(p, parameters);
 		const meant = guess && (target.startsWith('dE/d') ? `dE/d${guess}` : `${guess}_new`);
 		return `unknown parameter “${p}” in target “${target}”: ${meant ? `did you mean “${meant}”? (parameters: ${list(parameters)})` : `use one of ${list(parameters)}`}`;
 	}
-	if (!spec.targets) return `cannot derive “${target}”: the network has no targets, so no error E. Add targets: { … } for its outputs`;
-	if (target.endsWith('_new') && spec.learningRate === undefined) {
+	if (match && !spec.targets) return `cannot derive “${target}”: the network has no targets, so no error E. Add targets: { … } for its outputs`;
+	if (target.endsWith('_new') && p !== undefined && parameters.includes(p) && spec.learningRate === undefined) {
 		return `cannot derive “${target}”: the network has no learningRate for the update. Add learningRate: 0.5 (for example)`;
 	}
-	return undefined;
+	if (Object.hasOwn(trace, target)) {
+		return `cannot derive “${target}”: the tutor has no step-by-step rule for it (training, gradient-check and count quantities have none): ask it in an :::exercise, with a hint of your own`;
+	}
+	const guess = closest(target, Object.keys(trace));
+	return `cannot derive “${target}”: it is not a quantity of this network${guess ? ` (did you mean “${guess}”?)` : ''}. A target is any quantity with steps, e.g. dE/d${parameters[0] ?? 'w1'}, delta_X or dE/dX for an input X`;
 }
 
 const list = (names: string[]) => names.join(', ');

@@ -50,7 +50,12 @@ export function checkTask(draft: TaskDraft, networks: LessonNetworks, file: stri
 
 /** The names of ask="…", each once; an empty list (reported) when there are none. */
 function readAsk(draft: TaskDraft, fail: (message: string) => void): string[] {
-	const ask = (draft.attributes.ask ?? '').split(/\s+/).filter(Boolean);
+	// Names never contain spaces, except a graph's `df/dx (local)`: its suffix joins the name before it.
+	const ask = (draft.attributes.ask ?? '').split(/\s+/).filter(Boolean).reduce<string[]>((names, word) => {
+		if (word === '(local)' && names.length > 0) names[names.length - 1] += ' (local)';
+		else names.push(word);
+		return names;
+	}, []);
 	if (ask.length === 0) {
 		const example = draft.kind === 'table' ? ':::table{rows="0 0; 0 1" ask="out_o1"}' : ':::exercise{ask="net_h1 out_h1"}';
 		fail(`this ${draft.kind} asks nothing: add ask="…" with the quantities to compute, e.g. ${example}`);
