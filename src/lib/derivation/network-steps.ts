@@ -352,6 +352,13 @@ function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 		const p = m[1] as string;
 		const lambda = c.model.spec.momentum;
 		const v0 = constant(c.model.spec.velocities?.[p] ?? 0);
+		const decay = decayOf(c, p);
+		if (decay !== undefined) {
+			// With L2 weight decay the velocity follows ∂E/∂w + λ₂·w (see nn/update.ts).
+			const formula = shaped([constant(lambda), v0, q(`dE/d${p}`), constant(decay), q(p)], (l, v, g, d, w) => `${l}${tex.times}${v} - (1 - ${l})${tex.times}(${g} + ${d}${tex.times}${w})`, (l, v, g, d, w) => l * v - (1 - l) * (g + d * w));
+			formula.symbolic = `\\lambda${tex.times}v_0 - (1 - \\lambda)${tex.times}\\left(${quantityTex(`dE/d${p}`, c.labels)} + \\lambda_2${tex.times}${quantityTex(p, c.labels)}\\right)`;
+			return { kind: 'velocity', parameter: p, formula, rule: 'momentum with weight decay: keep a share λ of the old velocity, add the rest of the gradient plus λ₂ times the weight, downhill' };
+		}
 		const formula = shaped([constant(lambda), v0, q(`dE/d${p}`)], (l, v, g) => `${l}${tex.times}${v} - (1 - ${l})${tex.times}${g}`, (l, v, g) => l * v - (1 - l) * g);
 		formula.symbolic = `\\lambda${tex.times}v_0 - (1 - \\lambda)${tex.times}${quantityTex(`dE/d${p}`, c.labels)}`;
 		return { kind: 'velocity', parameter: p, formula, rule: 'momentum: keep a share λ of the old velocity, add the rest of the new gradient, downhill' };
@@ -364,6 +371,13 @@ function planStepWithoutRoles(c: Context, quantity: string): Plan | undefined {
 			const formula = shaped([q(p), rate, q(`v_${p}`)], (w, eta, v) => `${w} + ${eta}${tex.times}${v}`, (w, eta, v) => w + eta * v);
 			formula.symbolic = `${quantityTex(p, c.labels)} + \\eta${tex.times}${quantityTex(`v_${p}`, c.labels)}`;
 			return { kind: 'update', parameter: p, formula, rule: 'momentum update: move by the learning rate times the velocity' };
+		}
+		const decay = decayOf(c, p);
+		if (decay !== undefined) {
+			// L2 weight decay: the cost E + λ₂/2·w² has the gradient ∂E/∂w + λ₂·w (deck 001).
+			const formula = shaped([q(p), rate, q(`dE/d${p}`), constant(decay)], (w, eta, g, d) => `${w} - ${eta}${tex.times}(${g} + ${d}${tex.times}${w})`, (w, eta, g, d) => w - eta * (g + d * w));
+			formula.symbolic = `${quantityTex(p, c.labels)} - \\eta${tex.times}\\left(${quantityTex(`dE/d${p}`, c.labels)} + \\lambda_2${tex.times}${quantityTex(p, c.labels)}\\right)`;
+			return { kind: 'update', parameter: p, formula, rule: 'gradient descent with weight decay: step against the gradient plus λ₂ times the weight, scaled by the learning rate η' };
 		}
 		const formula = shaped([q(p), rate, q(`dE/d${p}`)], (w, eta, g) => `${w} - ${eta}${tex.times}${g}`, (w, eta, g) => w - eta * g);
 		formula.symbolic = `${quantityTex(p, c.labels)} - \\eta${tex.times}${quantityTex(`dE/d${p}`, c.labels)}`;
@@ -397,6 +411,9 @@ function pathPlan(c: Context, o: NeuronInfo, h: NeuronInfo): Plan | undefined {
 	if (chains.length === 0) return undefined;
 	return { kind: 'path', neuron: h.name, formula: sumOfChains(chains), rule: `chain rule: add the paths from ${say(c, `out_${h.name}`)} to ${say(c, `E_${o.name}`)} through each neuron it feeds` };
 }
+
+/** λ₂ of L2 weight decay for a weight; undefined for a bias (deck 001 leaves biases out) or without decay. */
+const decayOf = (c: Context, p: string) => (c.model.biases.has(p) ? undefined : c.model.spec.weightDecay);
 
 /** ∂E/∂I for an input I: the δ of each neuron that reads I times the weight on that connection. */
 function inputGradientPlan(c: Context, input: string): Plan | undefined {

@@ -11,7 +11,7 @@ const VOCABULARY = [
 	'inputs', 'layers', 'parameters', 'targets', 'loss', 'learningRate', 'update', 'biases',
 	'activation', 'neurons', 'bias', 'type', 'threshold', 'temperature', 'atThreshold',
 	'values', 'define', 'output', 'momentum', 'velocities', 'data', 'training', 'mode', 'epochs', 'report',
-	'architecture', 'size', 'repeat', 'gradientCheck', 'epsilon'
+	'architecture', 'size', 'repeat', 'gradientCheck', 'epsilon', 'slope', 'weightDecay', 'batchSize', 'average'
 ];
 
 export type ModelResult = { ok: true; spec: ModelSpec; build(): Model } | { ok: false; problems: Problem[] };

@@ -66,6 +66,10 @@ const gradientCheck = z.strictObject({
 const training = z.strictObject({
 	mode: z.enum(TRAINING_MODES, { error: `must be one of ${TRAINING_MODES.join(', ')}` }).default('incremental'),
 	epochs: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).default(1),
+	/** Batch mode: examples per update (mini-batches in order; the last may be smaller). Default: all. */
+	batchSize: z.int({ error: 'must be a whole number of examples' }).min(1, { error: 'must be at least 1' }).optional(),
+	/** Batch mode: the mean of the batch's gradients instead of their sum (deck 000 sums). */
+	average: z.boolean({ error: 'must be true or false' }).default(false),
 	/** Update numbers k to report (P_after_k, E_total_after_k, E_total_epoch_k): for long runs. */
 	report: z.array(z.int({ error: 'must be a whole number (an update number)' }).min(1, { error: 'must be at least 1 (updates count from 1)' })).min(1, { error: 'list at least one update number, e.g. report: [1, 100]' }).max(100, { error: 'at most 100 update numbers' }).optional()
 });
@@ -80,6 +84,8 @@ export const networkSchema = z.strictObject({
 	update: z.strictObject({ biases: z.boolean().default(true) }).default({ biases: true }),
 	/** λ of the momentum rule (see update.ts); without it an update is plain gradient descent. */
 	momentum: num.refine((x) => x >= 0 && x < 1, { error: 'must be at least 0 and below 1' }).optional(),
+	/** L2 weight decay λ₂ (see update.ts): every update adds λ₂·w to a weight's gradient; biases are left out. */
+	weightDecay: num.refine((x) => x >= 0, { error: 'must be at least 0' }).optional(),
 	/** Velocities before the first momentum update; 0 for a parameter not named. */
 	velocities: z.record(name, num).optional(),
 	/** Examples for the training quantities; inputs and targets above stay the traced example. */

@@ -6,7 +6,7 @@ import { gradientCheckTrace } from './gradient-check';
 import type { NetworkModel } from './network';
 import { softmaxDerivative } from './softmax';
 import { trainingTrace } from './training';
-import { updateParameter, velocityAfter } from './update';
+import { decayedGradient, updateParameter, velocityAfter } from './update';
 
 export type Model = NetworkModel | GraphModel | ArchitectureModel;
 
@@ -101,12 +101,14 @@ function backward(model: NetworkModel): Trace {
 
 	const { learningRate: rate, momentum } = model.spec;
 	const v0 = (p: string) => model.spec.velocities?.[p] ?? 0;
+	// L2 weight decay reaches weights only, never biases (deck 001).
+	const decayOf = (p: string) => (model.biases.has(p) ? undefined : model.spec.weightDecay);
 	if (momentum !== undefined) {
-		for (const p of model.trainable) trace[`v_${p}`] = velocityAfter(v0(p), node(p).grad, momentum);
+		for (const p of model.trainable) trace[`v_${p}`] = velocityAfter(v0(p), decayedGradient(node(p).data, node(p).grad, decayOf(p)), momentum);
 	}
 	if (rate === undefined) return trace;
 	for (const p of parameters) {
-		trace[`${p}_new`] = model.trainable.includes(p) ? updateParameter(node(p).data, node(p).grad, v0(p), { rate, momentum }).value : node(p).data;
+		trace[`${p}_new`] = model.trainable.includes(p) ? updateParameter(node(p).data, node(p).grad, v0(p), { rate, momentum, decay: decayOf(p) }).value : node(p).data;
 	}
 	trace.E_total_after_update = lossAfter(model, loss, (p) => trace[`${p}_new`] as number);
 	return trace;

@@ -13,6 +13,11 @@ import { updateParameter, type UpdateRule } from './update';
  *   starts from, and `E_total_after_training`, the same sum after the last update.
  * - batch only: `dE_batch/dP`, the summed gradient at the initial parameters. It has a name of
  *   its own because `dE/dP` is the gradient for the single example of `inputs` and `targets`.
+ * - `training.batchSize: b` splits the data set into mini-batches of b examples, in order (the
+ *   last may be smaller): one update per mini-batch, ⌈examples / b⌉ per epoch; `dE_batch/dP` is
+ *   then the first mini-batch's gradient. `training.average: true` uses the mean of the
+ *   batch's gradients instead of their sum. `weightDecay` adds λ₂·w to each weight's gradient
+ *   in every update (update.ts).
  * - With `training.report` (a list of update numbers, for long runs): `P_after_k`,
  *   `E_total_after_k` (the error summed over the data set after update k) and `E_total_epoch_k`
  *   only for the listed k, so that 10,000 updates give a handful of names, not 100,000.
@@ -26,6 +31,8 @@ export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 	const node = (name: string) => model.nodes.get(name) as Value;
 	const parameters = Object.keys(spec.parameters);
 	const rule: UpdateRule = { rate: learningRate, momentum: spec.momentum };
+	// Weight decay applies to weights, never to biases (deck 001: the j = 0 terms are left out).
+	const ruleFor = (p: string): UpdateRule => (spec.weightDecay === undefined || model.biases.has(p) ? rule : { ...rule, decay: spec.weightDecay });
 	const velocity = new Map(model.trainable.map((p) => [p, spec.velocities?.[p] ?? 0]));
 	const trace: Record<string, number> = {};
 	const report = spec.training?.report ? new Set(spec.training.report) : undefined;
@@ -42,7 +49,7 @@ export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 	const datasetError = () => data.reduce((sum, example) => sum + errorOf(example, false), 0);
 	const update = (gradient: (p: string) => number, k: number) => {
 		for (const p of model.trainable) {
-			const next = updateParameter(node(p).data, gradient(p), velocity.get(p) as number, rule);
+			const next = updateParameter(node(p).data, gradient(p), velocity.get(p) as number, ruleFor(p));
 			node(p).data = next.value;
 			if (next.velocity !== undefined) velocity.set(p, next.velocity);
 		}
@@ -63,15 +70,20 @@ export function trainingTrace(spec: NetworkSpec): Record<string, number> {
 			}
 			continue;
 		}
-		const sum = new Map(parameters.map((p) => [p, 0]));
-		let error = 0;
-		for (const example of data) {
-			error += errorOf(example, true);
-			for (const p of parameters) sum.set(p, (sum.get(p) as number) + node(p).grad);
+		if (reported(epoch)) trace[`E_total_epoch_${epoch}`] = datasetError();
+		// Mini-batches of batchSize examples in order (one batch of all by default), each one update.
+		const size = spec.training?.batchSize ?? data.length;
+		for (let start = 0; start < data.length; start += size) {
+			const batch = data.slice(start, start + size);
+			const sum = new Map(parameters.map((p) => [p, 0]));
+			for (const example of batch) {
+				errorOf(example, true);
+				for (const p of parameters) sum.set(p, (sum.get(p) as number) + node(p).grad);
+			}
+			const scale = spec.training?.average ? 1 / batch.length : 1;
+			if (epoch === 1 && start === 0) for (const p of parameters) trace[`dE_batch/d${p}`] = (sum.get(p) as number) * scale;
+			update((p) => (sum.get(p) as number) * scale, ++k);
 		}
-		if (reported(epoch)) trace[`E_total_epoch_${epoch}`] = error;
-		if (epoch === 1) for (const p of parameters) trace[`dE_batch/d${p}`] = sum.get(p) as number;
-		update((p) => sum.get(p) as number, ++k);
 	}
 	trace.E_total_after_training = datasetError();
 	return trace;

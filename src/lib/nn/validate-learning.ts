@@ -65,6 +65,11 @@ export function trainingProblems(spec: NetworkSpec): Problem[] {
 		report(['gradientCheck'], 'a gradient check compares finite differences of E_total with dE/dP, so it needs targets: add targets: { … }');
 	}
 	if (spec.training && !spec.data) report(['training'], 'training needs a data set: add data: [ { inputs: { … }, targets: { … } } ]');
+	if (spec.training?.mode !== 'batch') {
+		if (spec.training?.batchSize !== undefined) report(['training', 'batchSize'], 'batchSize is for batch training: add mode: batch (incremental training updates after every example)');
+		if (spec.training?.average) report(['training', 'average'], 'average is for batch training: add mode: batch (incremental training updates after every example)');
+	}
+	if (spec.weightDecay !== undefined && spec.learningRate === undefined) report(['weightDecay'], 'weight decay is part of the update: add learningRate: 0.5 (for example)');
 	if (spec.data && spec.learningRate === undefined) report(['data'], 'training on a data set needs a learningRate: add learningRate: 0.5 (for example)');
 	const inputs = Object.keys(spec.inputs);
 	spec.data?.forEach((example, k) => {
@@ -94,8 +99,9 @@ export function trainingRunProblems(spec: NetworkSpec): Problem[] {
 		problems.push({ path: ['training', 'epochs'], message: `${epochs} epochs of ${examples} examples is ${epochs * examples} passes, more than the ${MAX_TRAINING_PASSES.toLocaleString('en')} a lesson may train for: use fewer epochs (or the training lab for longer runs)` });
 		return problems;
 	}
-	const updates = mode === 'batch' ? epochs : epochs * examples;
-	const how = mode === 'batch' ? `${epochs} epochs of batch training` : `${examples} example${examples === 1 ? '' : 's'} × ${epochs} epochs`;
+	const perEpoch = mode === 'batch' ? Math.ceil(examples / (spec.training.batchSize ?? examples)) : examples;
+	const updates = epochs * perEpoch;
+	const how = mode === 'batch' ? `${epochs} epochs of batch training (${perEpoch} update${perEpoch === 1 ? '' : 's'} each)` : `${examples} example${examples === 1 ? '' : 's'} × ${epochs} epochs`;
 	report?.forEach((k, i) => {
 		if (k > updates) problems.push({ path: ['training', 'report', i], message: `update ${k} is past the last update: ${how} make ${updates} updates` });
 	});
