@@ -1,4 +1,5 @@
 import type { ModelSpec } from '$lib/nn';
+import type { Source } from './source';
 
 /** A lesson as the page receives it: plain, serialisable data. */
 export type Lesson = {
@@ -9,6 +10,8 @@ export type Lesson = {
 	order: number;
 	summary: string;
 	deck?: Deck;
+	/** What the lesson follows: `source:` of the front matter, or `deck:` as a deck. */
+	source?: Source;
 	/** Significant digits a learner must give for a correct verdict. */
 	minSignificant: number;
 	/** Checked network and graph specs by name (`network` for a lesson's single `network:`). */
@@ -82,4 +85,4 @@ export type TableBlock = {
 export type Block = { kind: 'prose'; html: string } | ExerciseBlock | DerivationBlock | TableBlock;
 
 /** What the catalogue shows of a lesson. */
-export type LessonSummary = Pick<Lesson, 'slug' | 'title' | 'order' | 'summary' | 'deck'>;
+export type LessonSummary = Pick<Lesson, 'slug' | 'title' | 'order' | 'summary' | 'deck' | 'source'>;

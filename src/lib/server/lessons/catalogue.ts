@@ -90,8 +90,8 @@ export function sortLessons(lessons: Lesson[]): Lesson[] {
 }
 
 export function summaryOf(lesson: Lesson): LessonSummary {
-	const { slug, title, order, summary, deck } = lesson;
-	return deck ? { slug, title, order, summary, deck } : { slug, title, order, summary };
+	const { slug, title, order, summary, deck, source } = lesson;
+	return { slug, title, order, summary, ...(deck ? { deck } : {}), ...(source ? { source } : {}) };
 }
 
 /** The lessons before and after `slug` in catalogue order. */

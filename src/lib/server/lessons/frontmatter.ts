@@ -10,6 +10,7 @@ import {
 	type YamlSource
 } from '$lib/source';
 import type { Deck } from './types';
+import type { Source } from '$lib/lessons/source';
 
 const text = (what: string) => z.string({ error: `must be text (${what})` }).trim().min(1, { error: `must not be empty: write ${what}` });
 const positiveInt = z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be above 0' });
@@ -19,6 +20,22 @@ const deckSchema = z.strictObject({
 	title: text('the deck’s title'),
 	slides: z.union([z.string(), z.number()], { error: 'must be a slide range such as "12–33"' }).transform(String).optional()
 });
+
+const url = z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// (or http://)' });
+const pages = z.union([z.string(), z.number()], { error: 'must be a page or range such as "45" or "45–52"' }).transform(String);
+
+/**
+ * What the lesson follows: a deck (`deck:` file name), a book (`book:` title) or a web page (`url:`).
+ * The older `deck: { file, title, slides }` key still works.
+ */
+const sourceSchema = z.union(
+	[
+		z.strictObject({ deck: text('the deck’s file name'), title: text('the deck’s title'), slides: pages.optional() }),
+		z.strictObject({ book: text('the book’s title'), author: text('the authors').optional(), pages: pages.optional() }),
+		z.strictObject({ url, title: text('the page’s title') })
+	],
+	{ error: 'must be a deck { deck: file, title, slides }, a book { book: title, author, pages } or a web page { url, title }' }
+);
 
 const printedSchema = z.strictObject({
 	quantity: text('a quantity name such as out_h1'),
@@ -33,6 +50,7 @@ export const frontMatterSchema = z.strictObject({
 	order: z.number({ error: 'must be a number (lessons are listed by it)' }).refine(Number.isFinite, { error: 'must be a finite number' }),
 	summary: text('one sentence on what the lesson covers'),
 	deck: deckSchema.optional(),
+	source: sourceSchema.optional(),
 	minSignificant: positiveInt.max(17, { error: 'must be at most 17' }).default(3),
 	network: z.unknown().optional(),
 	networks: z.record(z.string(), z.unknown(), { error: 'must be a mapping of names to networks (name: { inputs: …, layers: … })' }).optional(),
@@ -63,6 +81,17 @@ function withoutEchoes(problems: Problem[], raw: Record<string, unknown>): Probl
 }
 
 export type PrintedEntry = z.output<typeof printedSchema>;
+export type SourceSpec = z.output<typeof sourceSchema>;
+
+/** The lesson's source as the page words it; `deck:` is a deck. */
+export function sourceOf(front: Pick<FrontMatter, 'deck' | 'source'>): Source | undefined {
+	const s = front.source;
+	if (s && 'deck' in s) return { kind: 'deck', title: s.title, file: s.deck, ...(s.slides ? { slides: s.slides } : {}) };
+	if (s && 'book' in s) return { kind: 'book', title: s.book, ...(s.author ? { author: s.author } : {}), ...(s.pages ? { pages: s.pages } : {}) };
+	if (s) return { kind: 'web', title: s.title, url: s.url };
+	const d = front.deck;
+	return d ? { kind: 'deck', title: d.title, file: d.file, ...(d.slides ? { slides: d.slides } : {}) } : undefined;
+}
 
 /** The front matter as far as it could be read; each part is undefined when it is invalid. */
 export type FrontMatter = {
@@ -71,6 +100,7 @@ export type FrontMatter = {
 	order?: number;
 	summary?: string;
 	deck?: Deck;
+	source?: SourceSpec;
 	minSignificant: number;
 	network?: unknown;
 	networks?: Record<string, unknown>;
@@ -121,6 +151,7 @@ export function readFrontMatter(source: string, file: string, errors: ContentErr
 		order: part('order'),
 		summary: part('summary'),
 		deck: part('deck'),
+		source: part('source'),
 		minSignificant: part('minSignificant') ?? 3,
 		network: part('network'),
 		networks: part('networks'),

@@ -1,6 +1,7 @@
 import { ContentError, ContentErrors } from '$lib/source';
 import type { ModelSpec } from '$lib/nn';
-import { readFrontMatter, type FrontMatter } from './frontmatter';
+import { readFrontMatter, sourceOf, type FrontMatter } from './frontmatter';
+import type { Source } from '$lib/lessons/source';
 import { checkLabels } from './labels';
 import { createRenderer, parseMarkdown } from './markdown';
 import { loadNetworks, type LessonNetworks } from './networks';
@@ -46,6 +47,9 @@ export function parseLesson(source: string, file: string): Lesson {
 		if (!(e instanceof ContentErrors)) throw e;
 		errors.push(...e.errors);
 	}
+	if (front?.deck && front.source) {
+		errors.push(new ContentError(file, front.yaml.lineOf(['source']), 'source: and deck: both say what the lesson follows: keep source: and remove deck: (its older form)'));
+	}
 	const networks: LessonNetworks = front
 		? loadNetworks(front, file, errors)
 		: { loaded: new Map(), failed: new Set(), complete: false };
@@ -82,6 +86,7 @@ export function parseLesson(source: string, file: string): Lesson {
 		order: front.order as number,
 		summary: front.summary as string,
 		...(front.deck ? { deck: front.deck } : {}),
+		...(sourceOf(front) ? { source: sourceOf(front) as Source } : {}),
 		minSignificant: front.minSignificant,
 		networks: Object.fromEntries([...networks.loaded].map(([name, n]) => [name, n.spec])) as Record<string, ModelSpec>,
 		labels,
