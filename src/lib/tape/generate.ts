@@ -107,7 +107,7 @@ export function generateKernels(p: Program, codes: Record<OpNames, number>): Ker
 				bwd.push(`{ let best = ${s}; for (let k = ${s + 1}; k < ${s + c}; k++) if (v[A[k]] > v[A[best]]) best = k; for (let k = ${s}; k < ${s + c}; k++) { const a = A[k]; g[a] = g[a] + gi * (k === best ? 1 : 0); } }`);
 				break;
 			case 'SIGMOID':
-				fwd.push(`{ const z = (v[${a(0)}] - P0[${i}]) / P1[${i}]; v[${i}] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)); }`);
+				fwd.push(`{ const z = (v[${a(0)}] - P0[${i}]) / P1[${i}]; if (z >= 0) v[${i}] = 1 / (1 + Math.exp(-z)); else { const e = Math.exp(z); v[${i}] = e / (1 + e); } }`);
 				bwd.push(`{ const y = v[${i}]; g[${a(0)}] = g[${a(0)}] + gi * ((y * (1 - y)) / P1[${i}]); }`);
 				break;
 			case 'TANH':

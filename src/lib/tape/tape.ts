@@ -252,7 +252,12 @@ type Compiled = {
 };
 
 // The engine's logistic, to the letter (two branches so that neither exp() overflows).
-const logistic = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+// exp(z) is computed once in the second branch: the same number the engine computes twice.
+const logistic = (z: number) => {
+	if (z >= 0) return 1 / (1 + Math.exp(-z));
+	const e = Math.exp(z);
+	return e / (1 + e);
+};
 
 class Tape implements NetworkTape {
 	readonly inputs: string[];
@@ -289,8 +294,11 @@ class Tape implements NetworkTape {
 		if (inputs.length !== this.inputs.length || targets.length !== this.outputs.length) {
 			throw new Error(`setExample takes ${this.inputs.length} inputs (${this.inputs.join(', ')}) and ${this.outputs.length} targets (${this.outputs.join(', ')}), got ${inputs.length} and ${targets.length}`);
 		}
-		this.v.set(inputs, 1);
-		this.v.set(targets, this.targetStart);
+		// Loops, not TypedArray.set: a few numbers per example, where set's call costs more.
+		const v = this.v;
+		for (let k = 0; k < inputs.length; k++) v[1 + k] = inputs[k] as number;
+		const t0 = this.targetStart;
+		for (let k = 0; k < targets.length; k++) v[t0 + k] = targets[k] as number;
 	}
 
 	output(i: number): number {
@@ -304,7 +312,8 @@ class Tape implements NetworkTape {
 	}
 
 	zeroGrads(): void {
-		this.grads.fill(0);
+		const grads = this.grads;
+		for (let k = 0; k < grads.length; k++) grads[k] = 0;
 	}
 
 	forward(): number {
