@@ -50,7 +50,7 @@ export class LessonSession {
 
 	/** `variant`: the seed of "new numbers" (`?variant=17`), or null for the lesson's own. */
 	constructor(
-		lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'> & Partial<Pick<Lesson, 'printed'>>,
+		lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'> & Partial<Pick<Lesson, 'printed' | 'claims'>>,
 		readonly variant: number | null = null
 	) {
 		this.minSignificant = lesson.minSignificant;
@@ -61,7 +61,7 @@ export class LessonSession {
 		this.steps = this.computeSteps();
 		this.asked = new Set(askedKeys(lesson.blocks, this.steps));
 		if (variant !== null) {
-			const drawn = variantNetworks(lesson.networks, [...this.asked], variant);
+			const drawn = variantNetworks(lesson.networks, [...this.asked], variant, lesson.claims ?? []);
 			this.networks = drawn.networks;
 			this.fallback = drawn.fallback;
 			this.steps = this.computeSteps();

@@ -1,4 +1,5 @@
 import type { ModelSpec } from '$lib/nn';
+import type { Claim } from './claims';
 import type { Source } from './source';
 
 /** A lesson as the page receives it: plain, serialisable data. */
@@ -21,6 +22,8 @@ export type Lesson = {
 	printed: PrintedValue[];
 	/** False when the instructor turned off "new numbers" (`variants: false`): the numbers are fixed. */
 	variants: boolean;
+	/** Checked claims of the prose (:claim[…]{holds="…"}): every variant drawn must keep them true. */
+	claims?: Claim[];
 	blocks: Block[];
 };
 

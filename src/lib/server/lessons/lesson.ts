@@ -2,6 +2,7 @@ import { ContentError, ContentErrors } from '$lib/source';
 import type { ModelSpec } from '$lib/nn';
 import { readFrontMatter, sourceOf, type FrontMatter } from './frontmatter';
 import type { Source } from '$lib/lessons/source';
+import { extractClaims } from './claims';
 import { checkLabels } from './labels';
 import { createRenderer, parseMarkdown } from './markdown';
 import { loadNetworks, type LessonNetworks } from './networks';
@@ -56,7 +57,10 @@ export function parseLesson(source: string, file: string): Lesson {
 	const labels = front ? checkLabels(front, networks, file, errors) : {};
 	const printed = front ? readPrinted(front, networks, file, errors) : [];
 
-	const drafts = draftBlocks(parseMarkdown(text), text, file, errors);
+	const tree = parseMarkdown(text);
+	// Claims first: their words stay in the prose, and each is checked against the numbers.
+	const claims = extractClaims(tree, networks, file, errors);
+	const drafts = draftBlocks(tree, text, file, errors);
 	const ids = assignIds(drafts, file, errors);
 	const tasks = new Map(drafts.map((d) => [d, d.kind === 'prose' ? undefined : checkTask(d, networks, file, errors)]));
 	const asked = askedOf(tasks, ids, networks, labels);
@@ -92,6 +96,7 @@ export function parseLesson(source: string, file: string): Lesson {
 		labels,
 		printed,
 		variants: front.variants,
+		claims,
 		blocks
 	};
 }
