@@ -1,4 +1,4 @@
-import { expect, gotoHydrated, test } from './fixtures';
+import { expect, gotoHydrated, test, verdictOf } from './fixtures';
 import { traceOf, typed } from './trace';
 
 const FILE = 'content/60-backprop-step-by-step.md';
@@ -57,5 +57,47 @@ for (const given of ['-1', '1e309', 'abc', '1000000']) {
 		await offer.click();
 		await expect(page.locator('[data-variant]')).toHaveAttribute('data-variant', seed as string);
 		await expect(page.locator('[data-invalid-variant]')).toHaveCount(0);
+	});
+}
+
+/**
+ * Storage that refuses: site data blocked (touching localStorage throws a SecurityError) or a
+ * quota error on every save. The learner is told on both pages, nothing crashes (the fixtures fail
+ * a test on any uncaught error), and answers are still checked, in memory.
+ */
+const refusals = {
+	blocked: () => {
+		Object.defineProperty(window, 'localStorage', {
+			configurable: true,
+			get() {
+				throw new DOMException('The operation is insecure.', 'SecurityError');
+			}
+		});
+	},
+	full: () => {
+		Storage.prototype.setItem = function () {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	}
+};
+
+for (const [kind, refuse] of Object.entries(refusals)) {
+	test(`a learner whose browser ${kind === 'blocked' ? 'blocks site data' : 'has no room left'} is told their answers cannot be saved, and can still answer`, async ({ page }) => {
+		test.slow(); // two pages on a loaded machine
+		await page.addInitScript(refuse);
+		await gotoHydrated(page, LESSON);
+		const netH1 = page.locator('input[data-quantity="net_h1"]').first();
+		await netH1.fill(typed(trace, 'net_h1'));
+		await netH1.press('Enter');
+		await expect(await verdictOf(page, netH1)).toHaveAttribute('data-verdict', 'correct');
+		const notice = page.getByRole('region', { name: 'Your saved progress' });
+		await expect(notice).toContainText('Your answers cannot be saved in this browser:');
+		await expect(notice).toContainText(kind === 'blocked' ? 'does not let this site store data' : 'its storage for this site is full');
+		await expect(notice).toContainText('You can still answer and check every step');
+		const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download your progress' }).click()]);
+		expect(download.suggestedFilename()).toBe('backprop-tutor-progress.json');
+
+		await gotoHydrated(page, '/');
+		await expect(page.getByRole('region', { name: 'Your saved progress' })).toContainText('Your answers cannot be saved in this browser:');
 	});
 }

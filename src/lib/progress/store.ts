@@ -4,7 +4,7 @@ import { keySchema, variantKeySchema } from './schema';
 import { guard, type KeyValueStore } from './storage';
 import { describeImport, exportText, mergeProgress, readExport, type ImportResult } from './transfer';
 import {
-	BACKUP_PREFIX, emptyProgress, IMPORT_BACKUP_KEY, ORIGINAL, STORAGE_KEY, UNKNOWN_TIME,
+	BACKUP_PREFIX, emptyProgress, IMPORT_BACKUP_KEY, ORIGINAL, PROBE_KEY, STORAGE_KEY, UNKNOWN_TIME,
 	type Entry, type LessonProgress, type Progress, type VariantKey
 } from './types';
 
@@ -154,6 +154,19 @@ export function createProgressStore(store: KeyValueStore | null, now: () => Date
 		return available;
 	}
 
+	/**
+	 * Whether storage takes a write at all (site data blocked for writing, a quota already used up),
+	 * found once, when health is first asked: so the home page can tell the learner before any of
+	 * their answers goes unsaved, not only after the first save fails.
+	 */
+	let probed = false;
+	function probe(): void {
+		if (probed || !available || !store) return;
+		probed = true;
+		if (io.set(PROBE_KEY, '1')) io.remove(PROBE_KEY);
+		else available = false;
+	}
+
 	const failureMessage = () => (io.failure === 'full' ? STORE_MESSAGES.full : STORE_MESSAGES.blocked);
 
 	const lessonOf = (progress: Progress, slug: string) =>
@@ -260,6 +273,7 @@ export function createProgressStore(store: KeyValueStore | null, now: () => Date
 		},
 		health() {
 			read();
+			probe(); // after reading: what is saved is in memory before the store may switch to it
 			const damaged = [
 				...(damagedInPlace ? damagedCopy(STORAGE_KEY, true) : []),
 				...io.keys(BACKUP_PREFIX).flatMap((key) => damagedCopy(key, false))

@@ -48,6 +48,8 @@ export const STORAGE_KEY = 'backprop-tutor:progress';
 export const BACKUP_PREFIX = 'backprop-tutor:progress:corrupt:';
 /** The local progress as it was before the last import, so that one click can undo the import. */
 export const IMPORT_BACKUP_KEY = 'backprop-tutor:progress:before-import';
+/** Written and removed at once, to learn whether storage takes a write at all. */
+export const PROBE_KEY = 'backprop-tutor:probe';
 
 /** Limits well above anything the page writes (it refuses answers over 200 characters). */
 export const LIMITS = { text: 1000, key: 200, hints: 1000, fileChars: 5_000_000 } as const;
