@@ -74,8 +74,8 @@ export function analyse(steps: Steps, quantity: string, reading: Reading, option
 	const matched: Array<{ candidate: Candidate; under: Get }> = [];
 	for (const candidate of candidates(steps, quantity)) {
 		const alter = alterOf(candidate.mistake, steps);
-		// Rounding on the way moves a value by a little: a mistake far from the number cannot explain it.
-		if (!plausible(candidate.value, reading)) continue;
+		// No shortcut on the full value's distance: rounding on the way can move a value a long way
+		// where it is a small difference of larger ones (½(0.99 − 1.005)² against ½(0.99 − 1.0046)²).
 		for (const [i, way] of ways.entries()) {
 			const under = i === 0 ? candidate.under : evaluator(steps, { ...way, alter });
 			const value = i === 0 ? candidate.value : safe(() => under(quantity));
@@ -142,12 +142,6 @@ const safe = (f: () => number): number => {
 		return NaN;
 	}
 };
-
-/** Within a few percent of the reading (plus its rounding): worth recomputing from rounded values. */
-function plausible(value: number, reading: Ok): boolean {
-	const unit = reading.digits.exact ? 0 : 10 ** -reading.digits.decimals;
-	return Math.abs(value - reading.value) <= 0.02 * Math.abs(value) + 3 * unit;
-}
 
 /** Could the learner's digits tell `a` from `b`? */
 function differs(a: number, b: number, reading: Ok): boolean {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, judge, readAnswer } from '$lib/answers';
 import { diagnose, mistakeCollisions, mistakesFor, valuesUnder, type Mistake } from '$lib/feedback';
+import { renderTexStrict } from '$lib/katex';
+import { splitInlineMath } from '$lib/katex/inline';
 import { asked, deck002 as steps, hand } from './models';
 
 const ids = (text: string, quantity: string) => diagnose(steps, quantity, readAnswer(text)).map((d) => d.id);
@@ -164,6 +166,21 @@ describe('explanations', () => {
 			for (const d of diagnose(steps, quantity, readAnswer(String(value))))
 				expect(d.explanation, `${quantity} ${d.id}`).not.toMatch(correct);
 		}
+	});
+
+	it('write quantities in the lesson’s TeX, never as code names, and every formula renders', () => {
+		let formulas = 0;
+		for (const [quantity, , , value] of cases)
+			for (const d of diagnose(steps, quantity, readAnswer(String(value)))) {
+				const pieces = splitInlineMath(d.explanation);
+				const prose = pieces.filter((p) => !p.math).map((p) => p.text).join(' ');
+				expect(prose, `${quantity} ${d.id}: ${d.explanation}`).not.toMatch(/\b(net|out|delta|target|E)_\w|\bd\w*\/d\w|∂/);
+				for (const p of pieces.filter((p) => p.math)) {
+					expect(() => renderTexStrict(p.text), p.text).not.toThrow();
+					formulas++;
+				}
+			}
+		expect(formulas).toBeGreaterThan(100);
 	});
 
 	it('never say NaN or undefined', () => {
