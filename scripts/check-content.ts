@@ -11,16 +11,15 @@
  * disagreement is there on purpose). A file that crashes a parser is an error of that file; every
  * other file is still checked. Exits 1 if there is any error, 2 on a wrong PATH.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { lessonErrors, lessonSourcesOnDisk, parseLesson, referenceErrors, slugOf, type LessonSource, type PrintedValue } from '../src/lib/server/lessons';
-import { loadModel } from '../src/lib/nn';
-import { ContentError } from '../src/lib/source';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { lessonSourcesOnDisk } from '../src/lib/server/lessons';
+import { checkFile, type CheckTarget } from '../src/lib/server/lessons/check-file';
 
 const TEMPLATE = 'docs/template-lesson.md';
 const USAGE = 'usage: npm run check:content [-- FOLDER or FILE …]';
 
-type Target = { file: string; kind: 'lesson' | 'network' | 'template' };
+type Target = CheckTarget;
 
 function main(argv: string[]): number {
 	if (argv.some((a) => a.startsWith('-'))) {
@@ -54,7 +53,7 @@ function main(argv: string[]): number {
 	let errors = 0;
 	let notes = 0;
 	for (const target of unique) {
-		const result = check(target);
+		const result = checkFile(target);
 		for (const e of result.errors) console.error(e.message);
 		for (const n of result.notes) console.log(n);
 		errors += result.errors.length;
@@ -72,61 +71,8 @@ function main(argv: string[]): number {
 	return errors > 0 ? 1 : 0;
 }
 
-/** One file's errors and notes; never throws. */
-function check(target: Target): { errors: ContentError[]; notes: string[] } {
-	const { file } = target;
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (e) {
-		return { errors: [new ContentError(file, 1, `cannot be read: ${e instanceof Error ? e.message : String(e)}`)], notes: [] };
-	}
-	if (target.kind === 'network') {
-		try {
-			loadModel({ text, file });
-			return { errors: [], notes: [] };
-		} catch (e) {
-			return { errors: lessonErrors(e, file), notes: [] };
-		}
-	}
-	const errors: ContentError[] = [];
-	const notes: string[] = [];
-	try {
-		const lesson = parseLesson(text, file);
-		if (target.kind === 'lesson') notes.push(...lesson.printed.filter((p) => !p.agrees).map((p) => note(file, p)));
-	} catch (e) {
-		errors.push(...lessonErrors(e, file));
-	}
-	if (target.kind === 'lesson') errors.push(...betweenLessons(file, text));
-	return { errors: errors.sort((a, b) => a.line - b.line), notes };
-}
-
-/** What concerns the lesson and the others of its folder: links to them, and a shared slug. */
-function betweenLessons(file: string, text: string): ContentError[] {
-	let siblings: LessonSource[];
-	try {
-		siblings = lessonSourcesOnDisk(dirname(file) || '.').filter((s) => s.file !== file);
-	} catch {
-		siblings = [];
-	}
-	const errors: ContentError[] = [];
-	const earlier = siblings.find((s) => slugOf(s.file) === slugOf(file) && s.file.localeCompare(file) < 0);
-	if (earlier) errors.push(new ContentError(file, 1, `the slug “${slugOf(file)}” is also that of ${earlier.file}: rename one of the files`));
-	try {
-		errors.push(...referenceErrors([{ file, text }, ...siblings]).filter((e) => e.file === file));
-	} catch (e) {
-		errors.push(...lessonErrors(e, file));
-	}
-	return errors;
-}
-
 function rel(path: string): string {
 	return relative(process.cwd(), path).split('\\').join('/');
-}
-
-function note(file: string, p: PrintedValue): string {
-	const where = p.slide === undefined ? 'the slide' : `slide ${p.slide}`;
-	return `${file}:${p.line}: note: ${where} prints ${p.text} for ${p.quantity}, the engine gives ${p.rounded} (${p.engine.toPrecision(9)}): ${p.cutOff ? 'cut off rather than rounded' : 'the page shows a correction'}`;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -39,19 +39,27 @@ export function sizeProblems(text: string, file: string): ContentError[] {
 
 /**
  * How deeply a line is nested: each `>` of a quote and each list marker counts one, and an
- * indented list item counts one per two columns of indentation (a list inside a list).
+ * indented list item counts one per two columns of indentation (a list inside a list). Markers
+ * follow one another on one line too (`- - - item`, `> - > - x`): 1,000 of them crashed the parser.
+ * A line of dashes or stars alone (`- - -`) is a rule, not a list.
  */
 function nestingOf(line: string): number {
+	if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return 0;
 	let depth = 0;
 	let rest = line;
+	let firstItem = true;
 	for (;;) {
 		const quote = /^ {0,3}>\s?/.exec(rest);
-		if (!quote) break;
-		depth++;
-		rest = rest.slice(quote[0].length);
+		const item = quote ? null : /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)/.exec(rest);
+		if (quote) {
+			depth++;
+			rest = rest.slice(quote[0].length);
+		} else if (item) {
+			depth += 1 + (firstItem ? Math.floor((item[1] as string).replace(/\t/g, '    ').length / 2) : 0);
+			rest = rest.slice(item[0].length);
+			firstItem = false;
+		} else break;
 	}
-	const item = /^(\s*)([-*+]|\d{1,9}[.)])(\s|$)/.exec(rest);
-	if (item) depth += 1 + Math.floor((item[1] as string).replace(/\t/g, '    ').length / 2);
 	return depth;
 }
 
