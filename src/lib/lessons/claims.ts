@@ -18,20 +18,27 @@ export type Claim = {
 	source: string;
 };
 
-const OPS = { '<': (a: number, b: number) => a < b, '>': (a: number, b: number) => a > b, '<=': (a: number, b: number) => a <= b, '>=': (a: number, b: number) => a >= b } as const;
+// `=` is exact: for a value that is exactly 0 by structure, as a dead ReLU's gradient.
+const OPS = {
+	'<': (a: number, b: number) => a < b,
+	'>': (a: number, b: number) => a > b,
+	'<=': (a: number, b: number) => a <= b,
+	'>=': (a: number, b: number) => a >= b,
+	'=': (a: number, b: number) => a === b
+} as const;
 export type Op = keyof typeof OPS;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /**
  * Reads `holds`: comparisons `A op B` joined by ` and `, where A and B are quantity names or
- * numbers and op is <, >, <= or >=, with spaces around it. A message says what is wrong otherwise.
+ * numbers and op is <, >, <=, >= or = (exactly equal), with spaces around it. A message says what is wrong otherwise.
  */
 export function parseHolds(text: string): Comparison[] | string {
 	const parts = text.trim().split(/\s+and\s+/);
 	const comparisons: Comparison[] = [];
 	for (const part of parts) {
-		const m = /^(\S+)\s+(<=|>=|<|>)\s+(\S+)$/.exec(part.trim());
-		if (!m) return `cannot read “${part.trim()}”: write a comparison such as holds="dE/dw5 > 0" or holds="out_o1 < out_o2" (spaces around <, >, <= or >=; several joined by “and”)`;
+		const m = /^(\S+)\s+(<=|>=|<|>|=)\s+(\S+)$/.exec(part.trim());
+		if (!m) return `cannot read “${part.trim()}”: write a comparison such as holds="dE/dw5 > 0" or holds="out_o1 < out_o2" (spaces around <, >, <=, >= or =; several joined by “and”)`;
 		comparisons.push({ left: operand(m[1] as string), op: m[2] as Op, right: operand(m[3] as string) });
 	}
 	return comparisons;
