@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, gotoHydrated, test } from './fixtures';
+import { expect, expectNoAxeViolations, gotoHydrated, test, verdictOf } from './fixtures';
 import { traceOf, typed as typedFrom } from './trace';
 
 const LESSON = '/lessons/backprop-step-by-step';
@@ -18,7 +18,7 @@ test('a learner completes the forward pass with the keyboard alone', async ({ pa
 		await expect(input).toBeFocused();
 		await page.keyboard.type(typed(quantity));
 		await page.keyboard.press('Enter');
-		const verdict = page.locator(`#${await input.getAttribute('aria-describedby')}`);
+		const verdict = await verdictOf(page, input);
 		await expect(verdict).toHaveAttribute('data-verdict', 'correct');
 	}
 	// The next open step is the first factor of the backward pass.
@@ -28,7 +28,7 @@ test('a learner completes the forward pass with the keyboard alone', async ({ pa
 test('a wrong value is marked incorrect and an unreadable one is explained', async ({ page }) => {
 	await gotoHydrated(page, LESSON);
 	const input = page.getByRole('textbox', { name: /out_h1/ }).first();
-	const verdict = page.locator(`#${await input.getAttribute('aria-describedby')}`);
+	const verdict = await verdictOf(page, input);
 
 	await input.fill('0.6124');
 	await input.press('Enter');
@@ -83,8 +83,8 @@ test('showing the worked step marks it revealed, not solved', async ({ page }) =
 	await expect(step).toHaveAttribute('data-state', 'revealed');
 	await expect(step.getByText('Revealed')).toBeVisible();
 	await expect(step.locator('.formula')).toContainText('0.3775');
-	// Focus moves on to the next value to find.
-	await expect(page.locator('input[data-quantity="out_h1"]').first()).toBeFocused();
+	// Focus stays on the step's line (label = value, open), from which its working is read next.
+	await expect(step.getByRole('button', { expanded: true })).toBeFocused();
 });
 
 test('the slide slip on the sigmoid derivative is shown with its correction once answered', async ({ page }) => {

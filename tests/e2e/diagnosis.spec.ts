@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, gotoHydrated, test } from './fixtures';
+import { expect, gotoHydrated, test, verdictOf } from './fixtures';
 import { traceOf } from './trace';
 
 const FILE = 'content/60-backprop-step-by-step.md';
@@ -11,7 +11,7 @@ async function answer(page: Page, quantity: string, text: string, scope = page.l
 	const input = scope.locator(`input[data-quantity="${quantity}"]`).first();
 	await input.fill(text);
 	await input.press('Enter');
-	return page.locator(`#${await input.getAttribute('aria-describedby')}`);
+	return verdictOf(page, input);
 }
 
 const found = async (page: Page) => Number(await page.locator('.completion strong').textContent());

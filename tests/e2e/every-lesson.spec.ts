@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { expect, expectNoAxeViolations, gotoHydrated, test } from './fixtures';
+import { expect, expectNoAxeViolations, gotoHydrated, test, verdictOf } from './fixtures';
 import { traceOf, typed } from './trace';
 
 // One story per lesson in content/: it renders, its math is MathML, one value is answered
@@ -22,7 +22,7 @@ for (const file of lessons) {
 			const trace = traceOf(`content/${file}`, ...(network && network !== 'network' ? ['--network', network] : []));
 			await input.fill(typed(trace, quantity));
 			await input.press('Enter');
-			await expect(page.locator(`#${await input.getAttribute('aria-describedby')}`)).toHaveAttribute('data-verdict', 'correct');
+			await expect(await verdictOf(page, input)).toHaveAttribute('data-verdict', 'correct');
 		}
 		await expectNoAxeViolations(page);
 	});

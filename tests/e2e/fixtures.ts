@@ -8,9 +8,10 @@
  * - `waitForHydration(page)` / `gotoHydrated(page, url)`: prerendered pages ignore clicks until
  *   Svelte has hydrated them; the root layout marks `body[data-hydrated="true"]` when it has.
  * - `expectNoAxeViolations(page)`: an axe scan against WCAG 2.2 AA finds nothing.
+ * - `verdictOf(page, input)`: the verdict of an answer box (the first of its descriptions).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -73,4 +74,10 @@ export async function expectNoAxeViolations(
 		nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
 	}));
 	expect(readable, 'axe found accessibility violations').toEqual([]);
+}
+
+/** The verdict of an answer box: the live region its description lists first (the accepted precision follows). */
+export async function verdictOf(page: Page, input: Locator): Promise<Locator> {
+	const [verdict] = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/);
+	return page.locator(`[id="${verdict}"]`);
 }

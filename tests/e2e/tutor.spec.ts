@@ -1,4 +1,4 @@
-import { expect, gotoHydrated, test } from './fixtures';
+import { expect, gotoHydrated, test, verdictOf } from './fixtures';
 import { traceOf, typed } from './trace';
 
 const FILE = 'content/60-backprop-step-by-step.md';
@@ -24,14 +24,14 @@ test('a learner who slips early is judged fairly later, and the slip stays marke
 	const outO1 = page.locator('input[data-quantity="out_o1"]').first();
 	await outO1.fill('0.75');
 	await outO1.press('Enter');
-	const outVerdict = page.locator(`#${await outO1.getAttribute('aria-describedby')}`);
+	const outVerdict = await verdictOf(page, outO1);
 	await expect(outVerdict).not.toHaveAttribute('data-verdict', 'correct');
 
 	// ∂E/∂out_o1 = out_o1 − t_o1 with the learner's own out_o1.
 	const derivative = page.locator('section.derivation').first().locator('input[data-quantity="dE/dout_o1"]');
 	await derivative.fill(String(0.75 - 0.01));
 	await derivative.press('Enter');
-	const verdict = page.locator(`#${await derivative.getAttribute('aria-describedby')}`);
+	const verdict = await verdictOf(page, derivative);
 	await expect(verdict).toHaveAttribute('data-verdict', 'correct');
 	await expect(verdict).toHaveAttribute('data-carried-forward', 'out_o1');
 	await expect(verdict).toContainText('earlier');
@@ -47,7 +47,7 @@ test('variant 17 opens from its URL with new numbers, every answer recomputed', 
 	const input = page.locator('input[data-quantity="net_h1"]').first();
 	await input.fill(typed(variant, 'net_h1'));
 	await input.press('Enter');
-	await expect(page.locator(`#${await input.getAttribute('aria-describedby')}`)).toHaveAttribute('data-verdict', 'correct');
+	await expect(await verdictOf(page, input)).toHaveAttribute('data-verdict', 'correct');
 	// Prose quoting the network's numbers (\val{i1}) shows the variant's, in the MathML as well.
 	const proseMath = page.locator('.prose .katex', { has: page.locator('annotation', { hasText: '\\val{i1}' }) });
 	await expect(proseMath).toContainText(String(variant['i1']));
@@ -68,7 +68,7 @@ test('a learner reloads and finds answers, verdicts and revealed steps kept', as
 	await page.reload();
 	await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
 	await expect(netH1).toHaveValue(typed(trace, 'net_h1'));
-	await expect(page.locator(`#${await netH1.getAttribute('aria-describedby')}`)).toHaveAttribute('data-verdict', 'correct');
+	await expect(await verdictOf(page, netH1)).toHaveAttribute('data-verdict', 'correct');
 	await expect(outH1).toHaveAttribute('data-state', 'revealed');
 
 	// The catalogue shows the completion; reset clears it.
