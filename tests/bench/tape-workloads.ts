@@ -179,7 +179,7 @@ export function handBigStep(x: Float64Array, y: Float64Array, w1: Float64Array, 
 		for (let j = 0; j < H; j++) h[ho + j] = 0;
 		for (let i = 0; i < D_in; i++) {
 			const xi = x[xo + i]!, wo = i * H;
-			for (let j = 0; j < H; j++) h[ho + j] += xi * w1[wo + j]!;
+			for (let j = 0; j < H; j++) h[ho + j] = h[ho + j]! + xi * w1[wo + j]!;
 		}
 		for (let j = 0; j < H; j++) h[ho + j] = sigma(h[ho + j]!);
 		for (let k = 0; k < D_out; k++) {
@@ -194,17 +194,17 @@ export function handBigStep(x: Float64Array, y: Float64Array, w1: Float64Array, 
 			const hj = h[ho + j]!;
 			for (let k = 0; k < D_out; k++) {
 				const g = gy[e * D_out + k]!;
-				gw2[j * D_out + k] += hj * g;
+				gw2[j * D_out + k] = gw2[j * D_out + k]! + hj * g;
 				sum += g * w2[j * D_out + k]!;
 			}
 			gh[j] = sum * hj * (1 - hj);
 		}
 		for (let i = 0; i < D_in; i++) {
 			const xi = x[xo + i]!, wo = i * H;
-			for (let j = 0; j < H; j++) gw1[wo + j] += xi * gh[j]!;
+			for (let j = 0; j < H; j++) gw1[wo + j] = gw1[wo + j]! + xi * gh[j]!;
 		}
 	}
-	for (let k = 0; k < w1.length; k++) w1[k] -= rate * gw1[k]!;
-	for (let k = 0; k < w2.length; k++) w2[k] -= rate * gw2[k]!;
+	for (let k = 0; k < w1.length; k++) w1[k] = w1[k]! - rate * gw1[k]!;
+	for (let k = 0; k < w2.length; k++) w2[k] = w2[k]! - rate * gw2[k]!;
 	return loss;
 }
