@@ -19,9 +19,9 @@ describe('lesson 120: the numbers typed about the full shuffle experiment', () =
 		for (const lab of LESSON.match(/^:::training\{.*\}$/gm) ?? []) expect(lab).toMatch(/rate="0\.5" epochs="20" seed="1"/);
 	});
 
-	it('states each run’s accuracy to one decimal next to the deck’s', () => {
+	it('states each run’s accuracy to one decimal next to the deck’s, and its final error', () => {
 		for (const run of runs) {
-			const row = `| ${LABEL[run.order]} | ${DECK_ACCURACY[run.order] * 100} % | ${(run.accuracy * 100).toFixed(1)} % |`;
+			const row = `| ${LABEL[run.order]} | ${DECK_ACCURACY[run.order] * 100} % | ${(run.accuracy * 100).toFixed(1)} % | ${run.error.toFixed(1)} |`;
 			expect(LESSON).toContain(row);
 		}
 	});
