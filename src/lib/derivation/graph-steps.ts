@@ -169,7 +169,7 @@ function planStep(c: GraphContext, quantity: string): Plan | undefined {
 			return localPlan(c, q.of, q.wrt);
 		case 'path': {
 			const formula = product([term(gradientName(c, q.through)), term(localName(c, q.through, q.wrt))]);
-			return { kind: 'graph-gradient', formula, rule: `one path: the upstream gradient of ${q.through} times its local gradient with respect to ${q.wrt}` };
+			return { kind: 'graph-gradient', formula, rule: `one path: the upstream gradient ${say(gradientName(c, q.through))} times the local gradient ${say(localName(c, q.through, q.wrt))}` };
 		}
 		case 'gradient': {
 			const consumers = consumersOf(c, q.wrt);

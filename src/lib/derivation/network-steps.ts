@@ -421,7 +421,7 @@ function inputGradientPlan(c: Context, input: string): Plan | undefined {
 	const readers = consumersOf(c, input);
 	if (readers.length === 0) return undefined;
 	const formula = sumOfProducts(readers.map((n): [Term, Term] => [q(`delta_${n.name}`), q(`dnet_${n.name}/d${input}`)]));
-	const rule = readers.length > 1 ? `${input} feeds several neurons: add δ times the weight through each` : `chain rule: δ of ${(readers[0] as NeuronInfo).name} times the weight from ${input}`;
+	const rule = readers.length > 1 ? `${say(c, input)} feeds several neurons: add δ times the weight through each` : `chain rule: ${say(c, `delta_${(readers[0] as NeuronInfo).name}`)} times the weight from ${say(c, input)}`;
 	return { kind: 'input-gradient', formula, rule, roles: readers.flatMap((): Role[] => ['upstream', 'local']) };
 }
 

@@ -78,9 +78,24 @@ describe('rules name quantities as the page writes them, never by internal name'
 			expect(words(s.rule)).not.toMatch(/\binvden\b|\bden\b|\bnum\b/);
 			for (const p of ruleParts(s.rule)) if ('tex' in p) expect(() => renderTexStrict(p.tex)).not.toThrow();
 		}
+		// A name read twice (x): its per-path terms have rules of their own.
+		const paths = steps.quantities().filter((n) => n.includes('*'));
+		expect(paths.length).toBeGreaterThan(0);
+		for (const q of paths) {
+			const path = steps.step(q) as Step;
+			expect(words(path.rule), q).not.toMatch(/\binvden\b|\bden\b|\bnum\b|\bx\b|\by\b/);
+		}
 		const upstream = steps.step('df/dden') as Step;
 		expect(upstream.rule).toContain('upstream gradient');
 		expect(ruleParts(upstream.rule)).toContainEqual({ tex: '\\frac{\\partial f}{\\partial \\tfrac{1}{d}}' });
+	});
+});
+
+describe('the gradient of an input', () => {
+	it('names the δ and the input by their TeX in its rule', () => {
+		const s = stepsFor(model, trace, { i1: 'x_1' }).step('dE/di1') as Step;
+		expect(words(s.rule)).not.toMatch(/\bi1\b|\bh1\b|\bh2\b/);
+		expect(ruleParts(s.rule)).toContainEqual({ tex: 'x_1' });
 	});
 });
 
