@@ -12,6 +12,8 @@ export type LabOptions = {
 	/** Incremental mode: visit the examples in a new seeded order each epoch. */
 	shuffle: boolean;
 	seed: number;
+	/** Epochs per second to show the run at; 0 is as fast as the machine goes. */
+	speed: number;
 };
 
 /** Where the examples come from: a named generator of `datasets.ts`, else the given list. */

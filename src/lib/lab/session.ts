@@ -13,8 +13,8 @@ export type SessionDeps = {
 	makeTrainer: (spec: NetworkSpec, examples: Example[], options: TrainerOptions) => LabTrainer;
 	now: () => number;
 	post: (message: FromWorker) => void;
-	/** Runs `task` soon, after pending messages; returns a function that cancels it. */
-	schedule: (task: () => void) => () => void;
+	/** Runs `task` after `delay` ms (0: soon, after pending messages); returns a function that cancels it. */
+	schedule: (task: () => void, delay: number) => () => void;
 };
 
 /** Milliseconds of training per slice, before the worker posts and reads its messages. */
@@ -46,6 +46,10 @@ export class LabSession {
 	private gradients = new DecimatedSeries(SERIES_POINTS);
 	private bounds?: Bounds;
 	private pictureAt = -Infinity;
+	/** Where a paced run started: the clock and the update count then. */
+	private paceFrom = { at: 0, updates: 0 };
+	/** Milliseconds to wait when a paced run is ahead of its pace (about a frame). */
+	static readonly PACE_WAIT = 16;
 
 	constructor(private readonly deps: SessionDeps) {}
 
@@ -69,8 +73,9 @@ export class LabSession {
 		if (message.type === 'start' || message.type === 'resume') {
 			if (this.running || this.failed || this.done) return this.report(true);
 			this.running = true;
+			this.paceFrom = { at: this.deps.now(), updates: this.updates };
 			this.report(true);
-			this.cancel = this.deps.schedule(() => this.tick());
+			this.cancel = this.deps.schedule(() => this.tick(), 0);
 			return;
 		}
 		if (message.type === 'pause') {
@@ -135,6 +140,7 @@ export class LabSession {
 	private setOptions(changes: Partial<LabOptions>): void {
 		const options = checkOptions({ ...(this.options as LabOptions), ...changes });
 		const retrain = (['mode', 'rate', 'momentum', 'shuffle', 'seed'] as const).some((k) => options[k] !== this.options?.[k]);
+		if (options.speed !== this.options?.speed) this.paceFrom = { at: this.deps.now(), updates: this.updates };
 		this.options = options;
 		if (retrain) {
 			// The new trainer starts from the parameters reached so far (momentum's velocity starts at 0).
@@ -149,10 +155,16 @@ export class LabSession {
 		this.cancel = undefined;
 		if (!this.running || !this.trainer) return;
 		const trainer = this.trainer;
+		const allowed = this.allowedUpdates();
+		if (allowed === 0) {
+			this.cancel = this.deps.schedule(() => this.tick(), LabSession.PACE_WAIT);
+			return;
+		}
 		try {
 			const result = runSlice(trainer, {
 				budget: SLICE_BUDGET,
 				now: this.deps.now,
+				...(allowed === undefined ? {} : { maxSteps: allowed }),
 				epochs: (this.options as LabOptions).epochs - this.before.epochs,
 				afterStep: () => (this.history.due(this.updates) ? this.record(false) : true)
 			});
@@ -165,7 +177,19 @@ export class LabSession {
 		} catch (e) {
 			return this.fail(e);
 		}
-		if (this.running) this.cancel = this.deps.schedule(() => this.tick());
+		if (this.running) this.cancel = this.deps.schedule(() => this.tick(), 0);
+	}
+
+	/**
+	 * How many updates a paced run may make now to keep to `speed` epochs a second since it
+	 * started (or its speed last changed); undefined when it is not paced.
+	 */
+	private allowedUpdates(): number | undefined {
+		const { speed, mode } = this.options as LabOptions;
+		if (!(speed > 0)) return undefined;
+		const perEpoch = mode === 'incremental' ? this.examples.length : 1;
+		const due = Math.floor((speed * perEpoch * (this.deps.now() - this.paceFrom.at)) / 1000);
+		return Math.max(0, due - (this.updates - this.paceFrom.updates));
 	}
 
 	/**
@@ -244,6 +268,7 @@ export function checkOptions(options: LabOptions): LabOptions {
 	if (!(Number.isFinite(options.momentum) && options.momentum >= 0 && options.momentum < 1)) problems.push(`the momentum must be at least 0 and below 1, not ${options.momentum}`);
 	if (!(Number.isInteger(options.epochs) && options.epochs >= 1)) problems.push(`the epochs must be a whole number of at least 1, not ${options.epochs}`);
 	if (!Number.isInteger(options.seed)) problems.push(`the seed must be a whole number, not ${options.seed}`);
+	if (!(Number.isFinite(options.speed) && options.speed >= 0)) problems.push(`the speed must be 0 (as fast as possible) or a number of epochs a second, not ${options.speed}`);
 	if (problems.length > 0) throw new Error(problems.join('; '));
 	return { ...options, shuffle: Boolean(options.shuffle) };
 }

@@ -7,11 +7,13 @@ export type SliceLimits = {
 	now: () => number;
 	/** Stop before the trainer's epoch count reaches this. */
 	epochs: number;
+	/** At most this many updates (a paced run); no limit when absent. */
+	maxSteps?: number;
 	/** Called after each update, with the trainer; false stops the slice (e.g. a NaN). */
 	afterStep: (trainer: LabTrainer) => boolean;
 };
 
-export type SliceResult = { steps: number; reason: 'budget' | 'target' | 'stopped' };
+export type SliceResult = { steps: number; reason: 'budget' | 'target' | 'stopped' | 'paced' };
 
 /** At most this many updates between two readings of the clock. */
 const MAX_CHUNK = 1024;
@@ -29,6 +31,7 @@ export function runSlice(trainer: LabTrainer, limits: SliceLimits): SliceResult 
 	for (;;) {
 		for (let i = 0; i < chunk; i++) {
 			if (trainer.epochs >= limits.epochs) return { steps, reason: 'target' };
+			if (limits.maxSteps !== undefined && steps >= limits.maxSteps) return { steps, reason: 'paced' };
 			trainer.step();
 			steps++;
 			if (!limits.afterStep(trainer)) return { steps, reason: 'stopped' };

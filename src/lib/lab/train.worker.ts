@@ -21,7 +21,11 @@ const session = new LabSession({
 	makeTrainer: (spec, examples, options) => new Trainer(spec, examples, options),
 	now: () => performance.now(),
 	post: (message) => scope.postMessage(message),
-	schedule: (task) => {
+	schedule: (task, delay) => {
+		if (delay > 0) {
+			const timer = setTimeout(task, delay);
+			return () => clearTimeout(timer);
+		}
 		next = task;
 		channel.port2.postMessage(null);
 		return () => {

@@ -103,6 +103,7 @@ export function blockTitles(blocks: Block[]): string[] {
 	let under = 0;
 	let count = 0;
 	return blocks.map((block) => {
+		if (block.kind === 'training') return ''; // asks nothing: no title among the steps
 		if (block.kind === 'prose') {
 			const found = lastHeading(block.html);
 			if (found !== undefined) {

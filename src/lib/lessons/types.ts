@@ -1,6 +1,7 @@
 import type { ModelSpec } from '$lib/nn';
 import type { Claim } from './claims';
 import type { Source } from './source';
+import type { LabOptions } from '$lib/lab/protocol';
 
 /** A lesson as the page receives it: plain, serialisable data. */
 export type Lesson = {
@@ -85,7 +86,20 @@ export type TableBlock = {
 	solutionHtml?: string;
 };
 
-export type Block = { kind: 'prose'; html: string } | ExerciseBlock | DerivationBlock | TableBlock;
+/** A live training run of one network (a :::training block): it asks nothing. */
+export type TrainingBlock = {
+	kind: 'training';
+	id: string;
+	network: string;
+	/** A generated data set (src/lib/lab/datasets.ts); without it the network's data, else its own example. */
+	dataset?: { name: string; seed: number };
+	options: LabOptions;
+	/** The pictures, in the author's order: loss, map, gradients, parameters. */
+	show: string[];
+	captionHtml: string;
+};
+
+export type Block = { kind: 'prose'; html: string } | ExerciseBlock | DerivationBlock | TableBlock | TrainingBlock;
 
 /** What the catalogue shows of a lesson. */
 export type LessonSummary = Pick<Lesson, 'slug' | 'title' | 'order' | 'summary' | 'deck' | 'source'>;

@@ -40,19 +40,21 @@ function handWritten(n: number, rate = 0.5): number[] {
 	return errors;
 }
 
-const options: LabOptions = { mode: 'incremental', rate: 0.5, momentum: 0, epochs: 300, shuffle: false, seed: 1 };
+const options: LabOptions = { mode: 'incremental', rate: 0.5, momentum: 0, epochs: 300, shuffle: false, seed: 1, speed: 0 };
 
 /** A session with a fake clock (each reading 0.01 ms later) and a queue of scheduled tasks. */
 function harness() {
 	const posted: FromWorker[] = [];
 	const tasks: Array<() => void> = [];
+	const delays: number[] = [];
 	let t = 0;
 	const session = new LabSession({
 		makeTrainer: (s, e, o) => new Trainer(s, e, o),
 		now: () => (t += 0.01),
 		post: (m) => posted.push(m),
-		schedule: (task) => {
+		schedule: (task, delay) => {
 			tasks.push(task);
+			delays.push(delay);
 			return () => tasks.splice(tasks.indexOf(task) >>> 0, 1);
 		}
 	});
@@ -63,7 +65,7 @@ function harness() {
 	const progress = () => posted.filter((m): m is ProgressMessage => m.type === 'progress');
 	/** The loss curve as the page holds it after applying every message. */
 	const curve = () => progress().reduce<number[][]>((points, m) => applyDelta(points, m.history), []);
-	return { session, posted, tasks, send, runAll, progress, curve };
+	return { session, posted, tasks, delays, send, runAll, progress, curve, clock: () => t };
 }
 
 describe('LabSession', () => {
@@ -119,6 +121,20 @@ describe('LabSession', () => {
 		expect(h.progress().at(-1)?.loss).toBeCloseTo(handWritten(2)[2] as number, 12);
 		h.send({ type: 'options', options: { epochs: 2 } });
 		expect(h.progress().at(-1)).toMatchObject({ updates: 2, done: true });
+	});
+
+	it('keeps to a set pace: no more epochs than speed × time, waiting a frame when ahead', () => {
+		const h = harness();
+		h.send({ type: 'init', spec, data: { kind: 'examples', examples: [example] }, options: { ...options, epochs: 100_000, speed: 100 } });
+		h.send({ type: 'start' });
+		const start = h.clock();
+		h.runAll(2000);
+		const last = h.progress().at(-1) as ProgressMessage;
+		const elapsed = h.clock() - start;
+		// One example: an epoch is an update; 100 a second is one per 10 ms of the fake clock.
+		expect(last.updates).toBeGreaterThan(0);
+		expect(last.updates).toBeLessThanOrEqual(Math.floor((100 * elapsed) / 1000) + 1);
+		expect(h.delays).toContain(16);
 	});
 
 	it('sends a heat map grid and the data points for a two-input network', () => {

@@ -4,7 +4,7 @@ import { runSlice, type LabTrainer } from '$lib/lab';
 /** A trainer whose every update takes `cost` ms of a fake clock; `perEpoch` updates make an epoch. */
 function fake(cost: number, perEpoch = 1) {
 	const clock = { t: 0, reads: 0 };
-	const trainer = {
+	const trainer: { updates: number; readonly epochs: number; step(): void } = {
 		updates: 0,
 		get epochs() {
 			return Math.floor(this.updates / perEpoch);
@@ -13,12 +13,12 @@ function fake(cost: number, perEpoch = 1) {
 			this.updates++;
 			clock.t += cost;
 		}
-	} as unknown as LabTrainer & { updates: number };
+	};
 	const now = () => {
 		clock.reads++;
 		return clock.t;
 	};
-	return { trainer, clock, now };
+	return { trainer: trainer as unknown as LabTrainer & { updates: number }, clock, now };
 }
 
 describe('runSlice', () => {

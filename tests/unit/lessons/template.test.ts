@@ -23,11 +23,11 @@ describe('the template lesson of the authoring guide', () => {
 	});
 
 	it('uses hints in both forms, a solution and \\val', () => {
-		const tasks = lesson.blocks.flatMap((b) => (b.kind === 'prose' ? [] : [b]));
+		const tasks = lesson.blocks.flatMap((b) => (b.kind === 'prose' || b.kind === 'training' ? [] : [b]));
 		expect(tasks.find((b) => b.kind === 'exercise')?.hints).toHaveLength(2);
 		expect(tasks.some((b) => b.solutionHtml !== undefined)).toBe(true);
 		expect(tasks.find((b) => b.kind === 'table')).toMatchObject({ network: 'gate', inputs: ['x1', 'x2'], rows: [[0, 0], [0, 1], [1, 0], [1, 1]] });
-		const html = lesson.blocks.map((b) => (b.kind === 'prose' ? b.html : b.promptHtml + (b.solutionHtml ?? ''))).join('');
+		const html = lesson.blocks.map((b) => (b.kind === 'prose' ? b.html : b.kind === 'training' ? b.captionHtml : b.promptHtml + (b.solutionHtml ?? ''))).join('');
 		expect(html).toContain('\\val{mazur:i1}');
 		expect(html).toContain('\\val{xyz:df/dx}');
 	});

@@ -81,7 +81,7 @@ describe('\\val{a op b} in a lesson', () => {
 		'{ inputs: { i1: 0.05 }, layers: [{ activation: sigmoid, neurons: { o1: { inputs: { i1: w1 }, bias: b } } }], parameters: { w1: 0.15, b: 0.35 }, targets: { o1: 0.01 } }';
 	/** The body starts on line 8. */
 	const lesson = (body: string) => `---\ntitle: T\norder: 1\nsummary: S.\nnetwork: ${NEURON}\n---\n\n${body}\n`;
-	const html = (text: string) => parse(text).blocks.map((b) => (b.kind === 'prose' ? b.html : b.promptHtml)).join('\n');
+	const html = (text: string) => parse(text).blocks.map((b) => (b.kind === 'prose' ? b.html : b.kind === 'training' ? b.captionHtml : b.promptHtml)).join('\n');
 
 	it('shows the engine’s ratio and hides it while a quantity in it is asked', () => {
 		expect(numbers(html(lesson('$\\val[3]{b / w1}$')))).toEqual(['2.33']);

@@ -10,7 +10,7 @@ const oneNetwork = (body: string) => `---\ntitle: T\norder: 1\nsummary: S.\nnetw
 /** Two networks, neuron and graph; the body starts on line 10. */
 const twoNetworks = (body: string) => `---\ntitle: T\norder: 1\nsummary: S.\nnetworks:\n  neuron: ${NEURON}\n  graph: ${GRAPH}\n---\n\n${body}\n`;
 
-const html = (text: string) => parse(text).blocks.map((b) => (b.kind === 'prose' ? b.html : b.promptHtml)).join('\n');
+const html = (text: string) => parse(text).blocks.map((b) => (b.kind === 'prose' ? b.html : b.kind === 'training' ? b.captionHtml : b.promptHtml)).join('\n');
 const numbers = (out: string) => [...out.matchAll(/<mn>([^<]*)<\/mn>/g)].map((m) => m[1]);
 
 describe('\\val in a lesson', () => {

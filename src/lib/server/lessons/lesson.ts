@@ -10,6 +10,7 @@ import { readPrinted } from './printed';
 import { sizeProblems } from './limits';
 import { draftBlocks } from './structure';
 import { assignIds, checkTask } from './tasks';
+import { checkTraining } from './training';
 import type { Block, Lesson } from './types';
 import { lessonValues } from './values';
 import { askedKeys } from '$lib/lessons/asked';
@@ -62,7 +63,8 @@ export function parseLesson(source: string, file: string): Lesson {
 	const claims = extractClaims(tree, networks, file, errors);
 	const drafts = draftBlocks(tree, text, file, errors);
 	const ids = assignIds(drafts, file, errors);
-	const tasks = new Map(drafts.map((d) => [d, d.kind === 'prose' ? undefined : checkTask(d, networks, file, errors)]));
+	const tasks = new Map(drafts.map((d) => [d, d.kind === 'prose' || d.kind === 'training' ? undefined : checkTask(d, networks, file, errors)]));
+	const trainings = new Map(drafts.map((d) => [d, d.kind === 'training' ? checkTraining(d, networks, file, errors) : undefined]));
 	const asked = askedOf(tasks, ids, networks, labels);
 	const renderer = createRenderer(file, text, errors, [...ids.values()], lessonValues(networks, file, asked));
 	const blocks: Block[] = [];
@@ -70,6 +72,12 @@ export function parseLesson(source: string, file: string): Lesson {
 		if (draft.kind === 'prose') {
 			const html = renderer.render(draft.nodes, draft.line);
 			if (html !== '') blocks.push({ kind: 'prose', html });
+			continue;
+		}
+		if (draft.kind === 'training') {
+			const training = trainings.get(draft);
+			const captionHtml = renderer.render(draft.body, draft.line);
+			if (training) blocks.push({ ...training, id: ids.get(draft) as string, captionHtml });
 			continue;
 		}
 		const task = tasks.get(draft);

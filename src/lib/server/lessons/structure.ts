@@ -4,7 +4,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import { closest, ContentError } from '$lib/source';
 
 /** The directive blocks a lesson may use. */
-export const BLOCK_NAMES = ['exercise', 'derivation', 'table', 'hint', 'solution'] as const;
+export const BLOCK_NAMES = ['exercise', 'derivation', 'table', 'training', 'hint', 'solution'] as const;
 export const TASK_KINDS = ['exercise', 'derivation', 'table'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -18,7 +18,10 @@ export type TaskDraft = {
 	solution?: { nodes: RootContent[]; line: number };
 };
 
-export type Draft = { kind: 'prose'; nodes: RootContent[]; line: number } | TaskDraft;
+/** A training lab: its attributes and the text shown above it. */
+export type TrainingDraft = { kind: 'training'; line: number; attributes: Record<string, string>; body: RootContent[] };
+
+export type Draft = { kind: 'prose'; nodes: RootContent[]; line: number } | TaskDraft | TrainingDraft;
 
 type Directive = ContainerDirective | LeafDirective;
 
@@ -46,6 +49,16 @@ export function draftBlocks(tree: MdastRoot, source: string, file: string, error
 			}
 			checkClosed(node, source, fail);
 			drafts.push(draftTask(node, node.name, source, fail));
+			continue;
+		}
+		if (isDirective(node) && node.name === 'training') {
+			flush();
+			if (node.type === 'leafDirective') {
+				fail(lineOf(node), '::training is a block: write :::training{…}, any text to show above the lab, and a closing ::: line');
+				continue;
+			}
+			checkClosed(node, source, fail);
+			drafts.push(draftTraining(node, fail, source));
 			continue;
 		}
 		if (isDirective(node)) {
@@ -93,6 +106,23 @@ function draftTask(node: ContainerDirective, kind: TaskKind, source: string, fai
 }
 
 type Fail = (line: number, message: string) => void;
+
+function draftTraining(node: ContainerDirective, fail: Fail, source: string): TrainingDraft {
+	const draft: TrainingDraft = { kind: 'training', line: lineOf(node), attributes: attributesOf(node), body: [] };
+	for (const child of node.children) {
+		if (isDirective(child) && (child.name === 'hint' || child.name === 'solution')) {
+			fail(lineOf(child), `a training block asks nothing, so it has no ${child.name}: ask about the run in an :::exercise and put the ${child.name} there`);
+			continue;
+		}
+		if (isDirective(child)) {
+			misplaced(child, 'a training block', fail);
+			continue;
+		}
+		plainContent(child, source, fail);
+		draft.body.push(child);
+	}
+	return draft;
+}
 
 /** A directive where it does not belong, or with a name that no block has. */
 function misplaced(node: Directive, where: string, fail: Fail) {

@@ -65,19 +65,23 @@ function readAsk(draft: TaskDraft, fail: (message: string) => void): string[] {
 	return [...new Set(ask)];
 }
 
-/** Ids in file order: the author's `id`, or ex-1, ex-2 … counting every exercise, derivation and table. */
+/**
+ * Ids in file order: the author's `id`, or ex-1, ex-2 … counting every exercise, derivation and
+ * table; training blocks are lab-1, lab-2 … (counted apart, so adding one renumbers no exercise).
+ */
 export function assignIds(drafts: Draft[], file: string, errors: ContentError[]): Map<Draft, string> {
 	const ids = new Map<Draft, string>();
 	const used = new Map<string, number>();
 	let n = 0;
+	let labs = 0;
 	for (const draft of drafts) {
 		if (draft.kind === 'prose') continue;
-		n += 1;
+		const automatic = draft.kind === 'training' ? `lab-${++labs}` : `ex-${++n}`;
 		const given = draft.attributes.id;
-		let id = given ?? `ex-${n}`;
+		let id = given ?? automatic;
 		if (given !== undefined && !ID.test(given)) {
 			errors.push(new ContentError(file, draft.line, `the id “${given}” is not usable in a link: start with a letter, then letters, digits, - or _`));
-			id = `ex-${n}`;
+			id = automatic;
 		}
 		const before = used.get(id);
 		if (before !== undefined) errors.push(new ContentError(file, draft.line, `the id “${id}” is already used on line ${before}: give each exercise its own id`));

@@ -1,0 +1,128 @@
+import { expect, expectNoAxeViolations, gotoHydrated, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+// E_total of the 2-2-2 network at its starting weights and after one update (η = 0.5, biases
+// fixed), as the deck prints them and as a hand-written float64 loop gives: 0.298371109 and
+// 0.291027924 (see tests/unit/lab/session.test.ts for the loop).
+const START = '0.2984';
+const AFTER_ONE = '0.291';
+
+const lab = (page: Page) => page.locator('section#lab-mazur');
+const status = (l: Locator) => l.locator('p.status');
+/** The numbers of the status line: epochs, updates and E_total. */
+async function readStatus(l: Locator): Promise<{ text: string; updates: number; loss: number }> {
+	const text = (await status(l).textContent()) ?? '';
+	const updates = Number(/([\d,]+) updates?/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+	const m = /E_total = ([\d.]+)(?: × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/.exec(text);
+	const sup = (s: string) => Number(s.replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => '-0123456789'['⁻⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)] as string));
+	const loss = m ? Number(m[1]) * 10 ** (m[2] ? sup(m[2]) : 0) : NaN;
+	return { text, updates, loss };
+}
+
+test('a learner trains the 2-2-2 network: step, train, pause, resume, reset, and the error falls', async ({ page }) => {
+	await gotoHydrated(page, '/lessons/training-lab');
+	const l = lab(page);
+	await expect(status(l)).toContainText(`Ready: 0 epochs of 10,000, 0 updates; error over the data set E_total = ${START}`);
+	await expect(l.getByRole('progressbar', { name: 'Epochs done' })).toHaveAttribute('aria-valuetext', '0 of 10,000 epochs');
+
+	await l.getByRole('button', { name: 'Step' }).click();
+	await expect(status(l)).toContainText(`Paused: 1 epoch of 10,000, 1 update; error over the data set E_total = ${AFTER_ONE}`);
+
+	await l.getByRole('button', { name: 'Resume' }).click();
+	await expect(l.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await expect.poll(async () => (await readStatus(l)).updates).toBeGreaterThan(500);
+	await l.getByRole('button', { name: 'Pause' }).click();
+	await expect(status(l)).toContainText('Paused:');
+	const paused = await readStatus(l);
+	// Paused really stops: a single step now adds exactly one update.
+	await l.getByRole('button', { name: 'Step' }).click();
+	await expect.poll(async () => (await readStatus(l)).updates).toBe(paused.updates + 1);
+	expect(paused.loss).toBeLessThan(Number(AFTER_ONE));
+
+	await l.getByRole('button', { name: 'Resume' }).click();
+	await expect.poll(async () => (await readStatus(l)).updates).toBeGreaterThan(paused.updates + 1000);
+	await l.getByRole('button', { name: 'Pause' }).click();
+	const later = await readStatus(l);
+	expect(later.loss).toBeLessThan(paused.loss);
+	expect(Number.isFinite(later.loss)).toBe(true);
+	await expect(l.getByRole('img', { name: /Error over the data set: 0\.2984 at update 0/ })).toBeVisible();
+
+	await l.getByRole('button', { name: 'Reset' }).click();
+	await expect(status(l)).toContainText(`Ready: 0 epochs of 10,000, 0 updates; error over the data set E_total = ${START}`);
+	await expect(l.getByRole('button', { name: 'Train' })).toBeVisible();
+});
+
+test('the lab runs to its epochs target and stops there, with the keyboard only', async ({ page }) => {
+	await gotoHydrated(page, '/lessons/training-lab');
+	const l = lab(page);
+	const train = l.getByRole('button', { name: 'Train' });
+	// Tab from the top of the page to the Train button.
+	for (let i = 0; i < 80 && !(await train.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(train).toBeFocused();
+	// Fewer epochs: Tab to the field (rate, momentum, mode, epochs), type, Enter.
+	const epochs = l.getByLabel('Epochs to train');
+	for (let i = 0; i < 10 && !(await epochs.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(epochs).toBeFocused();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.type('300');
+	await page.keyboard.press('Enter');
+	await expect(status(l)).toContainText('0 epochs of 300');
+	for (let i = 0; i < 10 && !(await train.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+	await page.keyboard.press('Space');
+	await expect(status(l)).toContainText('Finished: 300 epochs of 300, 300 updates');
+	await expect(l.getByRole('progressbar', { name: 'Epochs done' })).toHaveAttribute('aria-valuetext', '300 of 300 epochs');
+	await expect(l.getByRole('button', { name: 'Resume' })).toBeDisabled();
+	// A live region tells screen-reader users, without speaking every update.
+	await expect(l.locator('[aria-live="polite"]')).toContainText('Finished: 300 epochs');
+});
+
+test('a learning rate that is not a number is explained beside the field and not used', async ({ page }) => {
+	await gotoHydrated(page, '/lessons/training-lab');
+	const l = lab(page);
+	const rate = l.getByLabel('Learning rate η');
+	await rate.fill('-1');
+	await rate.press('Enter');
+	await expect(rate).toHaveAttribute('aria-invalid', 'true');
+	await expect(l.getByText('The learning rate must be above 0.')).toBeVisible();
+	await l.getByRole('button', { name: 'Step' }).click();
+	await expect(status(l)).toContainText(`E_total = ${AFTER_ONE}`); // still η = 0.5
+});
+
+test('the disc lab draws its map and gradient sizes, and the page has no axe violations while training', async ({ page }) => {
+	await gotoHydrated(page, '/lessons/training-lab');
+	const l = page.locator('section#lab-disc');
+	await l.getByRole('button', { name: 'Train' }).click();
+	await expect.poll(async () => (await readStatus(l)).updates).toBeGreaterThan(2000);
+	await expect(l.getByText(/Map of out_y over x1 from .* \(across\), x2 from .* \(up\)/)).toBeAttached();
+	await expect(l.getByRole('img', { name: /Gradient size per layer at update [\d,]+: layer 1 .*, layer 2 / })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await l.getByRole('button', { name: 'Pause' }).click();
+	await expect(status(l)).toContainText('Paused:');
+});
+
+test('the page stays responsive while both labs train: long tasks on the main thread are measured', async ({ page }, testInfo) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { longTasks: number[] };
+		w.longTasks = [];
+		new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+	});
+	await gotoHydrated(page, '/lessons/training-lab');
+	// Long tasks of loading and hydrating the page are not the lab's.
+	await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+	await page.locator('section#lab-mazur').getByRole('button', { name: 'Train' }).click();
+	await page.locator('section#lab-disc').getByRole('button', { name: 'Train' }).click();
+	const started = Date.now();
+	await expect.poll(async () => (await readStatus(page.locator('section#lab-mazur'))).updates, { timeout: 60_000 }).toBeGreaterThan(5000);
+	await expect.poll(async () => (await readStatus(page.locator('section#lab-disc'))).updates, { timeout: 60_000 }).toBeGreaterThan(20_000);
+	const seconds = (Date.now() - started) / 1000;
+	const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+	const report = `${longTasks.length} long task(s) over 50 ms in ${seconds.toFixed(1)} s of streaming${longTasks.length ? `: ${longTasks.map((d) => d.toFixed(0)).join(', ')} ms` : ''}`;
+	testInfo.annotations.push({ type: 'long tasks', description: report });
+	console.log(report);
+	for (const width of [1280, 375]) {
+		await page.setViewportSize({ width, height: width === 375 ? 800 : 900 });
+		await page.locator('section#lab-disc').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: testInfo.outputPath(`training-lab-${width}.png`), fullPage: true });
+	}
+	expect(longTasks, report).toEqual([]);
+});
