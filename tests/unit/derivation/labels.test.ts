@@ -39,6 +39,13 @@ describe('a label reaches every quantity derived from the labelled one', () => {
 		expect(() => renderTexStrict(tex)).not.toThrow();
 	});
 
+	it('gives feedback the same notation: Steps.tex, which feedback writes names with, follows the label', () => {
+		const steps = stepsFor(model, trace, labels);
+		expect(steps.tex('E_o2')).toBe('L_{o2}');
+		expect(steps.tex('E_total_after_update')).toBe('L^{+}');
+		expect(steps.tex('w5_new')).toBe('\\theta^{+}');
+	});
+
 	it('keeps the default notation without labels', () => {
 		expect(quantityTex('E_o1')).toBe('E_{o1}');
 		expect(quantityTex('E_total_after_update')).toBe('E_{\\text{total}}^{+}');
