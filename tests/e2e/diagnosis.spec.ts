@@ -62,3 +62,55 @@ test('a number in parentheses, a guess and a hexadecimal number are not passed o
 	await expect(hex).toHaveAttribute('data-verdict', 'unreadable');
 	await expect(hex).toContainText('hexadecimal');
 });
+
+/** A value as the page shows it: four significant digits. */
+const shown = (q: string) => Number((trace[q] as number).toPrecision(4));
+/** What a learner types: four significant digits, worked out from the shown numbers. */
+const typed = (x: number) => x.toPrecision(4);
+const named = (id: string) => new RegExp(`(^| )${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`);
+
+test('the mistakes of the issue’s list are each named, typed from the numbers the page shows', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const [w5, w1] = [page.locator('section.derivation').first(), page.locator('section.derivation').nth(1)];
+
+	// The bias left out of o1 only: 0.4 · 0.5933 + 0.45 · 0.5969 = 0.5059 for net_o1.
+	const bias = await answer(page, 'net_o1', typed(0.4 * shown('out_h1') + 0.45 * shown('out_h2')));
+	await expect(bias).toHaveAttribute('data-mistakes', named('bias-forgotten:o1'));
+
+	// w3's value read for w2 in net_h1, as slide 15's printed sum does: 0.15 · 0.05 + 0.25 · 0.1 + 0.35.
+	const weight = await answer(page, 'net_h1', typed(0.15 * 0.05 + 0.25 * 0.1 + 0.35));
+	await expect(weight).toHaveAttribute('data-mistakes', named('wrong-weight:w3-for-w2'));
+
+	// The sign flipped in ∂E/∂w5, after a right ∂E/∂out_o1 (so not "target and output swapped").
+	await answer(page, 'dE/dout_o1', typed(shown('dE/dout_o1')), w5);
+	const product = shown('dE/dout_o1') * shown('dout_o1/dnet_o1') * shown('dnet_o1/dw5');
+	const sign = await answer(page, 'dE/dw5', typed(-product), w5);
+	await expect(sign).toHaveAttribute('data-mistakes', 'sign-flipped');
+
+	// The updated w5 used on the way back to the hidden layer: δ_o1 · w5⁺.
+	const updated = await answer(page, 'dE_o1/dout_h1', typed(shown('delta_o1') * shown('w5_new')), w1);
+	await expect(updated).toHaveAttribute('data-mistakes', named('updated-weights'));
+
+	// Only the path through o1 in ∂E/∂out_h1.
+	const path = await answer(page, 'dE/dout_h1', typed(shown('dE_o1/dout_h1')), w1);
+	await expect(path).toHaveAttribute('data-mistakes', 'one-path:o1');
+
+	// Each explanation is set in the lesson's notation: KaTeX with MathML, no code names.
+	await expect(path.locator('.katex math').first()).toBeAttached();
+	await expect(path).not.toContainText('out_h1');
+});
+
+test('a right answer typed from the shown numbers is never named as a mistake', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const w5 = page.locator('section.derivation').first();
+	const verdict = await answer(page, 'dE/dw5', typed(shown('dE/dout_o1') * shown('dout_o1/dnet_o1') * shown('dnet_o1/dw5')), w5);
+	await expect(verdict).not.toHaveAttribute('data-verdict', 'incorrect');
+	await expect(verdict).not.toHaveAttribute('data-mistakes', /./);
+});
+
+test('`1` for out_o1 (0.7514) is wrong, never "Almost"', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const one = await answer(page, 'out_o1', '1');
+	await expect(one).toHaveAttribute('data-verdict', 'incorrect');
+	await expect(one).not.toContainText('Almost');
+});
