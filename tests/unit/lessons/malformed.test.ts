@@ -8,7 +8,8 @@ const CASES: Array<[string, string, number, string]> = [
 	['reports an unclosed $$ once, at its start', 'unclosed-math.md', 20, 'the $$ on this line opens a formula that is never closed'],
 	['rejects an exercise whose attributes have an unclosed quote, instead of showing it as prose', 'unclosed-quote.md', 18, 'the attributes of this :::exercise block cannot be read'],
 	['explains a decimal comma in YAML as such', 'comma.md', 11, '“5” is read as a name: is a number written with a decimal comma (0,5)? Write numbers with a point, such as 0.5'],
-	['suggests no bias for the gradient of an input (dE/dx1 is not dE/db1)', 'input-gradient.md', 18, 'unknown parameter “x1” in target “dE/dx1”: use one of w1, b1'],
+	// dE/dx1 is a target now (an input's gradient): a misspelt input is suggested as an input, never as the bias b1.
+	['suggests an input, not a bias, for the gradient of a misspelt input (dE/dx2 → dE/dx1, not dE/db1)', 'input-gradient.md', 18, 'unknown input “x2” in target “dE/dx2”: did you mean “dE/dx1”? (inputs: x1)'],
 	['refuses a YAML alias bomb with a clear error', 'alias-bomb.md', 6, 'the YAML’s aliases (*name) expand too much'.replace('’', "'")]
 ];
 

@@ -111,6 +111,9 @@ export function targetProblem(network: LessonNetwork, target: string): string | 
 	const parameters = Object.keys(spec.parameters);
 	const p = match?.[1];
 	if (match && p !== undefined && !parameters.includes(p) && !(p in spec.inputs)) {
+		// dE/dx2 for an input x1 suggests dE/dx1: a name of the same kind, never a bias.
+		const input = target.startsWith('dE/d') ? closest(p, Object.keys(spec.inputs)) : undefined;
+		if (input) return `unknown input “${p}” in target “${target}”: did you mean “dE/d${input}”? (inputs: ${list(Object.keys(spec.inputs))})`;
 		const guess = closest(p, parameters);
 		const meant = guess && (target.startsWith('dE/d') ? `dE/d${guess}` : `${guess}_new`);
 		return `unknown parameter “${p}” in target “${target}”: ${meant ? `did you mean “${meant}”? (parameters: ${list(parameters)})` : `use one of ${list(parameters)}`}`;
