@@ -25,15 +25,30 @@ export class ExpressionError extends Error {}
 /** A parsed definition: its syntax tree and the names it reads. */
 export type Expression = { tree: MathNode; names: string[] };
 
+/**
+ * Characters of one definition (docs/authoring.md, "Limits"). Real ones have a few dozen; the
+ * syntax tree is walked recursively, and 20,000 terms (x+x+…) overflowed the call stack.
+ */
+export const MAX_DEFINITION = 2_000;
+
 export function parseExpression(source: string | number): Expression {
+	const text = String(source);
+	if (text.length > MAX_DEFINITION) {
+		throw new ExpressionError(`this definition has ${text.length.toLocaleString('en')} characters; a definition may have at most ${MAX_DEFINITION.toLocaleString('en')}: split it into several definitions`);
+	}
 	let tree: MathNode;
 	try {
-		tree = parse(String(source));
+		tree = parse(text);
 	} catch (e) {
 		throw new ExpressionError(`cannot read “${source}”: ${(e as Error).message}`);
 	}
 	const names = new Set<string>();
-	check(tree, names);
+	try {
+		check(tree, names);
+	} catch (e) {
+		if (e instanceof RangeError) throw new ExpressionError('this definition is nested too deeply: split it into several definitions');
+		throw e;
+	}
 	return { tree, names: [...names] };
 }
 

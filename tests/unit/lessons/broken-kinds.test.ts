@@ -93,7 +93,12 @@ const GENERATED: Array<[kind: string, name: string, text: () => string, line: nu
 	['[Why] lists nested 1,000 deep', 'nested-lists.md', () => prose(Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')), 7 + LIMITS.nesting, 'nested 21 deep here'],
 	['[Why] a graph of 20,000 definitions', 'graph-20000.md', () => graph(20_000), 1, `it may have at most ${LIMITS.frontMatter.toLocaleString('en')}`],
 	['[Why] a chain longer than the definitions limit (an 8,000-long chain cannot be a lesson)', 'graph-over-limit.md', () => graph(LIMITS.definitions + 1), 6, 'has 1,001 entries under define:'],
-	['a lesson text over the size limit', 'too-long.md', () => prose('word '.repeat(LIMITS.size / 5 + 1)), 6, `a lesson may have at most ${LIMITS.size.toLocaleString('en')}`]
+	['a lesson text over the size limit', 'too-long.md', () => prose('word '.repeat(LIMITS.size / 5 + 1)), 6, `a lesson may have at most ${LIMITS.size.toLocaleString('en')}`],
+	['1,001 links in one paragraph (the parser is quadratic in them)', 'many-links.md', () => prose(`Intro.\n\n${'[a](b) '.repeat(LIMITS.brackets + 1)}`), 9, 'more than 1,000 [ brackets (links)'],
+	['30,000 nested brackets, which took 330 s to parse', 'nested-brackets.md', () => prose(`${'['.repeat(30_000)}x${'](y)'.repeat(30_000)}`), 7, 'this paragraph has more than 20,000 characters'],
+	['a definition of 20,000 terms (x+x+…), which overflowed the stack', 'long-definition.md', () => `${front}network:\n  values: { x: 1 }\n  define:\n    f: "${Array(20_000).fill('x').join('+')}"\n  output: f\n---\n\nText.\n`, 8, 'a definition may have at most 2,000'],
+	['YAML nested 2,000 deep ([[[…]]])', 'deep-yaml.md', () => `${front}extra: ${'['.repeat(2000)}${']'.repeat(2000)}\n---\n\nText.\n`, 5, 'the YAML cannot be read'],
+	['TeX braces nested 5,000 deep', 'deep-tex.md', () => prose(`$$${'{'.repeat(5000)}x${'}'.repeat(5000)}$$`), 7, 'is not valid TeX']
 ];
 
 const folder = mkdtempSync(join(tmpdir(), 'broken-kinds-'));

@@ -13,7 +13,14 @@ export const LIMITS = {
 	/** Quotes (>) and lists nested in one another. */
 	nesting: 20,
 	/** Definitions (define:) of one graph, and values of one network or graph. */
-	definitions: 1_000
+	definitions: 1_000,
+	/**
+	 * Characters, and `[` brackets (links), of one paragraph (lines between blank lines): the
+	 * markdown parser's time grows with the square of either within one paragraph (10,000 links
+	 * on one line took 7 s, 30,000 nested brackets 330 s).
+	 */
+	paragraph: 20_000,
+	brackets: 1_000
 } as const;
 
 /** Problems of size and nesting, found by reading lines only (before any parser runs). */
@@ -33,6 +40,30 @@ export function sizeProblems(text: string, file: string): ContentError[] {
 	}
 	if (front > LIMITS.frontMatter) {
 		return [new ContentError(file, 1, `the front matter has ${n(front)} characters; it may have at most ${n(LIMITS.frontMatter)}: make its networks smaller`)];
+	}
+	return paragraphProblems(lines, split ? split.bodyFirstLine - 1 : 0, file);
+}
+
+/** A paragraph (lines between blank lines, below the front matter) too long or with too many brackets. */
+function paragraphProblems(lines: string[], from: number, file: string): ContentError[] {
+	let start = from;
+	let chars = 0;
+	let brackets = 0;
+	for (let i = from; i <= lines.length; i++) {
+		const line = lines[i];
+		if (line === undefined || line.trim() === '') {
+			start = i + 1;
+			chars = brackets = 0;
+			continue;
+		}
+		chars += line.length + 1;
+		for (const c of line) if (c === '[') brackets++;
+		if (chars > LIMITS.paragraph) {
+			return [new ContentError(file, start + 1, `this paragraph has more than ${LIMITS.paragraph.toLocaleString('en')} characters, the most one paragraph may have: put blank lines between its parts`)];
+		}
+		if (brackets > LIMITS.brackets) {
+			return [new ContentError(file, start + 1, `this paragraph has more than ${LIMITS.brackets.toLocaleString('en')} [ brackets (links), the most one paragraph may have: put blank lines between its parts`)];
+		}
 	}
 	return [];
 }
