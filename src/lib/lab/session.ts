@@ -22,6 +22,8 @@ export const SLICE_BUDGET = 12;
 /** The heat map and parameters are sent at most this often (milliseconds) while running. */
 export const PICTURE_INTERVAL = 250;
 export const GRID_SIZE = 40;
+/** While running, progress is posted at most this often (milliseconds): the page draws ~10 frames a second. */
+export const REPORT_INTERVAL = 100;
 /** Points kept per series; beyond it the series is thinned (see series.ts). */
 export const SERIES_POINTS = 600;
 /** Parameters are sent only for networks this small (a table of them is readable). */
@@ -46,6 +48,7 @@ export class LabSession {
 	private gradients = new DecimatedSeries(SERIES_POINTS);
 	private bounds?: Bounds;
 	private pictureAt = -Infinity;
+	private reportedAt = -Infinity;
 	/** Where a paced run started: the clock and the update count then. */
 	private paceFrom = { at: 0, updates: 0 };
 	/** Milliseconds to wait when a paced run is ahead of its pace (about a frame). */
@@ -173,7 +176,7 @@ export class LabSession {
 				this.stop();
 				this.record(true);
 			}
-			this.report(!this.running);
+			if (!this.running || this.deps.now() - this.reportedAt >= REPORT_INTERVAL) this.report(!this.running);
 		} catch (e) {
 			return this.fail(e);
 		}
@@ -221,6 +224,7 @@ export class LabSession {
 	private report(pictures: boolean): void {
 		const trainer = this.trainer as LabTrainer;
 		const now = this.deps.now();
+		this.reportedAt = now;
 		const withPictures = pictures || now - this.pictureAt >= PICTURE_INTERVAL;
 		const message: ProgressMessage = {
 			type: 'progress',

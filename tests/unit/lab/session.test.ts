@@ -129,8 +129,9 @@ describe('LabSession', () => {
 		h.send({ type: 'start' });
 		const start = h.clock();
 		h.runAll(2000);
-		const last = h.progress().at(-1) as ProgressMessage;
 		const elapsed = h.clock() - start;
+		h.send({ type: 'pause' });
+		const last = h.progress().at(-1) as ProgressMessage;
 		// One example: an epoch is an update; 100 a second is one per 10 ms of the fake clock.
 		expect(last.updates).toBeGreaterThan(0);
 		expect(last.updates).toBeLessThanOrEqual(Math.floor((100 * elapsed) / 1000) + 1);
