@@ -114,3 +114,19 @@ test('`1` for out_o1 (0.7514) is wrong, never "Almost"', async ({ page }) => {
 	await expect(one).toHaveAttribute('data-verdict', 'incorrect');
 	await expect(one).not.toContainText('Almost');
 });
+
+test('a learner who copies the slide’s misprinted factor is told it is the slide’s number, kindly', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	// Slide 33 prints 0.1816 for ∂out_o1/∂net_o1; the engine gives 0.1868.
+	const copied = await answer(page, 'dout_o1/dnet_o1', '0.1816', page.locator('section.derivation').first());
+	await expect(copied).toHaveAttribute('data-mistakes', 'slide-value');
+	await expect(copied).toContainText('slide 33 prints');
+	await expect(copied).toContainText('Copying it was reasonable');
+});
+
+test('with new numbers the slide’s number is just a wrong number', async ({ page }) => {
+	await gotoHydrated(page, `${LESSON}?variant=17`);
+	const verdict = await answer(page, 'dout_o1/dnet_o1', '0.1816', page.locator('section.derivation').first());
+	await expect(verdict).toHaveAttribute('data-verdict', 'incorrect');
+	await expect(verdict).not.toHaveAttribute('data-mistakes', /slide-value/);
+});

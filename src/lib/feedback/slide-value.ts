@@ -27,7 +27,7 @@ export function slideValue(steps: Steps, quantity: string, reading: Reading, pri
 	const because = slips ? `: the slide itself slipped there (${slips})` : ', and the slide has a slip there';
 	return {
 		id: SLIDE_VALUE,
-		title: `The number ${where} prints`,
+		title: `${where[0]?.toUpperCase()}${where.slice(1)}'s number copied`,
 		explanation: `That is the number ${where} prints for ${name(steps, quantity)} (${printedAs})${because}. Copying it was reasonable; work it out from the formula instead.`,
 		value: copied.value
 	};

@@ -107,6 +107,7 @@ describe('a number the slide prints wrongly', () => {
 		const a = assess({ steps: deck002, quantity: 'dout_o1/dnet_o1', text: '0.1816', printed });
 		expect(a.verdict).toBe('incorrect');
 		expect(a.mistakes?.map((m) => m.id)).toEqual(['slide-value']);
+		expect(a.mistakes?.[0]?.title).toBe("Slide 33's number copied");
 		expect(a.reason).toMatch(/^That is the number slide 33 prints for .*\(0\.1816\).*Copying it was reasonable/);
 	});
 
