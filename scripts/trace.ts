@@ -76,13 +76,13 @@ function main(argv: string[]): number {
 
 const USAGE = 'usage: npm run trace -- FILE [--json] [--network NAME] [--variant N]';
 
-/** A lesson's variant avoids what the lesson asks colliding with a named mistake, as the page does. */
+/** A lesson's variant avoids what the lesson asks colliding with a named mistake, and keeps its claims true, as the page does. */
 function variantOf(networks: Record<string, ModelSpec>, text: string, file: string, seed: number) {
 	if (!/\.(md|markdown)$/i.test(file)) return variantNetworks(networks, [], seed).networks;
 	const lesson = parseLesson(text, file);
 	if (!lesson.variants) throw new Error(`${file} has variants: false: students only ever see its own numbers`);
 	const asked = askedKeys(lesson.blocks, lessonSteps(lesson.networks, lesson.labels).steps);
-	return variantNetworks(lesson.networks, asked, seed).networks;
+	return variantNetworks(lesson.networks, asked, seed, lesson.claims).networks;
 }
 
 function table(trace: Trace): string {

@@ -55,3 +55,19 @@ describe('claims in prose', () => {
 		}
 	});
 });
+
+describe('npm run trace -- LESSON --variant N', () => {
+	it('keeps the lesson’s claims, as the page does', async () => {
+		const { spawnSync } = await import('node:child_process');
+		const { mkdtempSync, writeFileSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const dir = mkdtempSync(`${tmpdir()}/claims-`);
+		const file = `${dir}/01-claim.md`;
+		writeFileSync(file, `---\ntitle: T\norder: 1\nsummary: S.\nnetwork: { inputs: { x: 0.4 }, layers: [{ activation: sigmoid, neurons: { o: { inputs: { x: w }, bias: b } } }], parameters: { w: 0.3, b: -0.05 }, targets: { o: 1 } }\n---\n\n:claim[the neuron says yes]{holds="out_o > 0.5"}\n`);
+		for (const seed of [1, 2, 3, 4, 5, 6]) {
+			const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/trace.ts', file, '--json', '--variant', String(seed)], { encoding: 'utf8', timeout: 300_000 });
+			expect(run.stderr).toBe('');
+			expect(JSON.parse(run.stdout).out_o, `seed ${seed}`).toBeGreaterThan(0.5);
+		}
+	}, 600_000);
+});
