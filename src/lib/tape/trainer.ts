@@ -8,7 +8,13 @@ export type TrainOptions = {
 	rate: number;
 	/** λ of deck 004's momentum rule; without it (or with 0) plain gradient descent. Defaults to spec.momentum. */
 	momentum?: number;
-	/** Incremental mode: visit the examples in a new seeded random order each epoch. */
+	/** Batch mode: examples per update (mini-batches; the last may be smaller). Defaults to spec.training.batchSize, else all. */
+	batchSize?: number;
+	/** Batch mode: the mean of the batch's gradients instead of their sum. Defaults to spec.training.average (false). */
+	average?: boolean;
+	/** L2 weight decay λ₂: adds λ₂·w to each weight's gradient (biases left out). Defaults to spec.weightDecay. */
+	weightDecay?: number;
+	/** Visit the examples in a new seeded random order each epoch (incremental, and mini-batches). */
 	shuffle?: boolean;
 	/** Seed of the shuffle (default 1). */
 	seed?: number;
@@ -18,15 +24,21 @@ export type TrainOptions = {
 
 /**
  * Trains a network on the tape with the update semantics of nn/training.ts (trainingTrace):
- * incremental updates after each example in order; batch updates once per epoch with the
- * gradient SUMMED over the examples; momentum by deck 004's rule (nn/update.ts), velocities
- * starting at spec.velocities or 0. Nothing is allocated per step.
+ * incremental updates after each example in order; batch updates once per mini-batch (the whole
+ * data set by default) with the gradient SUMMED over its examples (or averaged); L2 weight decay
+ * on weights, not biases; momentum by deck 004's rule (nn/update.ts), velocities starting at
+ * spec.velocities or 0. Nothing is allocated per step.
  */
 export class Trainer {
 	readonly tape: NetworkTape;
 	private readonly spec: NetworkSpec;
 	private readonly options: TrainOptions;
 	private readonly momentum: number | undefined;
+	private readonly batchSize: number;
+	private readonly average: boolean;
+	private readonly decay: number | undefined;
+	/** 1 for a parameter that weight decay applies to (not used as a bias), else 0. */
+	private readonly decays: Uint8Array;
 	private readonly xs: Float64Array[];
 	private readonly ts: Float64Array[];
 	private readonly order: Int32Array;
@@ -36,7 +48,7 @@ export class Trainer {
 	/** Weight parameter indices of each layer (biases left out), for gradientNormsByLayer. */
 	private readonly layerWeights: Int32Array[];
 	private random: Random;
-	/** Position of the next example within the current incremental epoch. */
+	/** Position of the next example (incremental) or mini-batch start (batch) within the current epoch. */
 	private position = 0;
 	private _updates = 0;
 	private _epochs = 0;
@@ -47,9 +59,16 @@ export class Trainer {
 		if (options.mode !== 'incremental' && options.mode !== 'batch') throw new Error(`mode must be incremental or batch, not ${String(options.mode)}`);
 		const momentum = options.momentum ?? spec.momentum;
 		if (momentum !== undefined && !(momentum >= 0 && momentum < 1)) throw new Error(`momentum must be at least 0 and below 1, not ${momentum}`);
+		const batchSize = options.batchSize ?? spec.training?.batchSize ?? data.length;
+		if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`the batch size must be a whole number of examples from 1, not ${batchSize}`);
+		const decay = options.weightDecay ?? spec.weightDecay;
+		if (decay !== undefined && !(decay >= 0 && Number.isFinite(decay))) throw new Error(`weight decay must be a finite number from 0, not ${decay}`);
 		this.spec = spec;
 		this.options = options;
 		this.momentum = momentum;
+		this.batchSize = Math.min(batchSize, data.length);
+		this.average = options.average ?? spec.training?.average ?? false;
+		this.decay = decay;
 		this.tape = compileTape(spec, options.run ? { run: options.run } : {});
 		const { inputs, outputs, parameters } = this.tape;
 		const vector = (record: Record<string, number>, names: string[], what: string, k: number) =>
@@ -66,6 +85,8 @@ export class Trainer {
 		this.velocity = Float64Array.from(this.initialVelocity);
 		const index = new Map(parameters.map((p, k) => [p, k]));
 		const neurons = neuronsOf(spec);
+		const biases = new Set(neurons.flatMap((n) => (typeof n.bias === 'string' ? [n.bias] : [])));
+		this.decays = Uint8Array.from(parameters, (p) => (biases.has(p) ? 0 : 1));
 		this.layerWeights = spec.layers.map((_, l) => {
 			const used = new Set<number>();
 			for (const n of neurons) if (n.layer === l) for (const c of n.inputs) if (typeof c.weight === 'string') used.add(index.get(c.weight) as number);
@@ -83,26 +104,21 @@ export class Trainer {
 		return this._epochs;
 	}
 
-	/** One update: incremental, the next example; batch, one whole epoch (summed gradient). */
+	/** One update: incremental, the next example; batch, the next mini-batch (by default the whole epoch, summed gradient). */
 	step(): void {
 		const tape = this.tape;
+		const n = this.xs.length;
 		tape.zeroGrads();
-		if (this.options.mode === 'batch') {
-			for (let k = 0; k < this.xs.length; k++) {
-				tape.setExample(this.xs[k] as Float64Array, this.ts[k] as Float64Array);
-				tape.forward();
-				tape.backward();
-			}
-			this.update();
-			this._epochs++;
-			return;
+		const end = this.options.mode === 'batch' ? Math.min(this.position + this.batchSize, n) : this.position + 1;
+		for (let j = this.position; j < end; j++) {
+			const k = this.order[j] as number;
+			tape.setExample(this.xs[k] as Float64Array, this.ts[k] as Float64Array);
+			tape.forward();
+			tape.backward();
 		}
-		const k = this.order[this.position] as number;
-		tape.setExample(this.xs[k] as Float64Array, this.ts[k] as Float64Array);
-		tape.forward();
-		tape.backward();
-		this.update();
-		if (++this.position === this.xs.length) {
+		this.update(this.options.mode === 'batch' && this.average ? 1 / (end - this.position) : 1);
+		this.position = end;
+		if (end === n) {
 			this._epochs++;
 			this.startEpoch();
 		}
@@ -159,15 +175,21 @@ export class Trainer {
 		this.startEpoch();
 	}
 
-	/** Deck 004's rule as nn/update.ts writes it: w − η·g, or v ← λv − (1 − λ)g, w + η·v. */
-	private update(): void {
+	/**
+	 * nn/update.ts's rule written out: g (×scale, the mean of a mini-batch), + λ₂·w under weight
+	 * decay; then w − η·g, or with momentum v ← λv − (1 − λ)g, w + η·v.
+	 */
+	private update(scale: number): void {
 		const { params, grads, trainable } = this.tape;
 		const rate = this.options.rate;
 		const momentum = this.momentum;
 		const velocity = this.velocity;
+		const decay = this.decay;
+		const decays = this.decays;
 		for (let j = 0; j < trainable.length; j++) {
 			const p = trainable[j] as number;
-			const g = grads[p] as number;
+			const sum = scale === 1 ? (grads[p] as number) : (grads[p] as number) * scale;
+			const g = decay === undefined || decays[p] === 0 ? sum : sum + decay * (params[p] as number);
 			if (momentum === undefined) {
 				params[p] = (params[p] as number) - rate * g;
 			} else {
@@ -179,10 +201,10 @@ export class Trainer {
 		this._updates++;
 	}
 
-	/** Incremental epochs start at the first example, in a fresh seeded order when shuffling. */
+	/** Epochs start at the first example, in a fresh seeded order when shuffling. */
 	private startEpoch(): void {
 		this.position = 0;
-		if (this.options.mode !== 'incremental' || !this.options.shuffle) return;
+		if (!this.options.shuffle) return;
 		const order = this.order;
 		for (let i = order.length - 1; i > 0; i--) {
 			const j = Math.floor(this.random() * (i + 1));

@@ -69,7 +69,7 @@ describe('every engine op on the tape', () => {
 				}),
 				{ numRuns: 300 }
 			);
-		});
+		}, 60_000);
 	}
 
 	it('an op the tape cannot compile is an error naming it', () => {

@@ -117,3 +117,36 @@ describe('Trainer', () => {
 		expect(() => compileTape(LINE).value('nope')).toThrow(/no quantity named “nope”/);
 	});
 });
+
+describe('Trainer: mini-batches, mean gradients and weight decay (nn/training.ts semantics), by hand', () => {
+	/** ∂½(w·x − t)²/∂w = (w·x − t)·x for the one-weight linear neuron. */
+	const grad = (w: number, e: Example) => (w * e.inputs.x! - e.targets.o!) * e.inputs.x!;
+
+	it('batchSize 4 of 6 examples: two updates per epoch, the second on the last 2 examples', () => {
+		const t = new Trainer(LINE, SIX, { mode: 'batch', rate: 0.01, batchSize: 4 });
+		let w = 0.5;
+		for (const batch of [SIX.slice(0, 4), SIX.slice(4)]) {
+			const sum = batch.reduce((s, e) => s + grad(w, e), 0);
+			w = w - 0.01 * sum;
+			t.step();
+			expect(close(t.parameterValues().w!, w)).toBe(true);
+		}
+		expect([t.updates, t.epochs]).toEqual([2, 1]);
+	});
+
+	it('average: the mean of the batch’s gradients; weightDecay: λ₂·w added to weights, not to biases', () => {
+		const spec: NetworkSpec = { ...LINE, layers: [{ activation: { type: 'linear' }, neurons: { o: { inputs: { x: 'w' }, bias: 'b' } } }], parameters: { w: 0.5, b: 0.2 }, weightDecay: 0.1 };
+		const t = new Trainer(spec, SIX, { mode: 'batch', rate: 0.01, average: true });
+		t.step();
+		const out = (e: Example) => 0.5 * e.inputs.x! + 0.2 - e.targets.o!;
+		const gw = SIX.reduce((s, e) => s + out(e) * e.inputs.x!, 0) / 6 + 0.1 * 0.5;
+		const gb = SIX.reduce((s, e) => s + out(e), 0) / 6;
+		expect(close(t.parameterValues().w!, 0.5 - 0.01 * gw)).toBe(true);
+		expect(close(t.parameterValues().b!, 0.2 - 0.01 * gb)).toBe(true);
+	});
+
+	it('refuses a batch size that is not a whole number from 1', () => {
+		expect(() => new Trainer(LINE, SIX, { mode: 'batch', rate: 0.1, batchSize: 0 })).toThrow(/batch size/);
+		expect(() => new Trainer(LINE, SIX, { mode: 'batch', rate: 0.1, weightDecay: -1 })).toThrow(/weight decay/);
+	});
+});
