@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatNumber, judge, readAnswer } from '$lib/answers';
 import { stepsFor, type Steps } from '$lib/derivation';
-import { diagnose, mistakeCollisions, mistakesFor } from '$lib/feedback';
+import { assess, diagnose, mistakeCollisions, mistakesFor } from '$lib/feedback';
 import { evaluator } from '$lib/feedback/evaluate';
 import { buildModel, modelsInFile, traceModel, type ModelSpec } from '$lib/nn';
 import { variantNetworks } from '$lib/lessons/variant';
@@ -114,5 +114,22 @@ describe('mistakes × quantities × variants × precisions, both ways', () => {
 			{ numRuns: 2000 }
 		);
 		expect(checked).toBeGreaterThan(100);
+	}, 300_000);
+});
+
+describe('guesses are never passed off as right or "Almost"', () => {
+	test('0, 1, (0.5935) and 0x10 for every asked quantity of the pool, where the value is not that', () => {
+		for (const { title, steps, asked } of pool)
+			for (const quantity of asked)
+				for (const [text, value] of [['0', 0], ['1', 1], ['(0.5935)', 0.5935], ['0x10', 16]] as const) {
+					const right = steps.value(quantity);
+					// "Where the value is not that": 0 for 0.3775 and 1 for 0.75 count; 1 for 1 does not, and
+					// neither does 1 for 1.106, right to its one digit and within 10 % (the answers rule:
+					// "Almost", too few digits).
+					const gap = Math.abs(right - value);
+					if (gap <= 1e-9 || (text === '1' && gap <= 0.5 && gap <= 0.1 * Math.abs(right))) continue;
+					const a = assess({ steps, quantity, text });
+					expect(['correct', 'close'], `${title}: ${quantity} = ${right}, typed ${text}: ${a.reason}`).not.toContain(a.verdict);
+				}
 	}, 300_000);
 });
