@@ -14,7 +14,7 @@ export type TrainOptions = {
 	average?: boolean;
 	/** L2 weight decay λ₂: adds λ₂·w to each weight's gradient (biases left out). Defaults to spec.weightDecay. */
 	weightDecay?: number;
-	/** Visit the examples in a new seeded random order each epoch (incremental, and mini-batches). */
+	/** Visit the examples in a new seeded random order each epoch (incremental, and mini-batches; a full batch keeps data order). */
 	shuffle?: boolean;
 	/** Seed of the shuffle (default 1). */
 	seed?: number;
@@ -204,7 +204,8 @@ export class Trainer {
 	/** Epochs start at the first example, in a fresh seeded order when shuffling. */
 	private startEpoch(): void {
 		this.position = 0;
-		if (!this.options.shuffle) return;
+		// A whole-data-set batch is the same sum in any order: kept in data order, as trainingTrace.
+		if (!this.options.shuffle || (this.options.mode === 'batch' && this.batchSize >= this.xs.length)) return;
 		const order = this.order;
 		for (let i = order.length - 1; i > 0; i--) {
 			const j = Math.floor(this.random() * (i + 1));
