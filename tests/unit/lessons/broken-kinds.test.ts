@@ -120,7 +120,7 @@ describe(`npm run check:content rejects ${ALL.length} kinds of broken lesson, ea
 		expect(ALL.filter(([kind]) => kind.startsWith('[Why]')).length).toBeGreaterThanOrEqual(17);
 	});
 
-	it.for(ALL)('%s', ([, file, line, message, as]) => {
+	it.for(ALL)('%s', { timeout: HANG }, ([, file, line, message, as]) => {
 		const { errors } = checkFile({ file, kind: as ?? 'lesson' });
 		expect(errors.length).toBeGreaterThan(0);
 		for (const e of errors) {
@@ -131,7 +131,7 @@ describe(`npm run check:content rejects ${ALL.length} kinds of broken lesson, ea
 		expect(first?.line).toBe(line);
 		expect(first?.message.startsWith(`${file}:${line}: `)).toBe(true);
 		expect(first?.message).toContain(message);
-	}, HANG);
+	});
 });
 
 describe('what the nesting limit does not count', () => {
