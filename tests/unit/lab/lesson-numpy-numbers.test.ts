@@ -78,9 +78,15 @@ describe('lesson 160: the small loop, by the NumPy body written out', () => {
 			const yp = Array.from({ length: O }, (_, k) => h.reduce((s, hj, j) => s + hj * (w2[j]?.[k] as number), 0));
 			const gy = yp.map((v, k) => 2 * (v - (ys[p][k] as number)));
 			loss += yp.reduce((s, v, k) => s + (v - (ys[p][k] as number)) ** 2, 0);
-			h.forEach((hj, j) => gy.forEach((g, k) => ((gw2[j] as number[])[k] += hj * g)));
+			h.forEach((hj, j) => gy.forEach((g, k) => {
+				const row = gw2[j] as number[];
+				row[k] = (row[k] as number) + hj * g;
+			}));
 			const gh = h.map((hj, j) => gy.reduce((s, g, k) => s + g * (w2[j]?.[k] as number), 0) * hj * (1 - hj));
-			x.forEach((xi, i) => gh.forEach((g, j) => ((gw1[i] as number[])[j] += xi * g)));
+			x.forEach((xi, i) => gh.forEach((g, j) => {
+				const row = gw1[i] as number[];
+				row[j] = (row[j] as number) + xi * g;
+			}));
 		});
 		losses.push(loss); // what print(t, loss) prints: before update t
 		if (t === 2000) break;

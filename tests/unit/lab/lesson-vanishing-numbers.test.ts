@@ -18,7 +18,7 @@ function normsByValueEngine(raw: Record<string, unknown>, spec: NetworkSpec): nu
 	const t = traceData({ ...raw, data, training: { mode: 'batch', epochs: 1 } });
 	return spec.layers.map((layer) => {
 		const weights = Object.values(layer.neurons).flatMap((n) => Object.values(n.inputs));
-		return Math.sqrt(weights.reduce((s, w) => s + (t[`dE_batch/d${String(w)}`] as number) ** 2, 0));
+		return Math.sqrt(weights.reduce<number>((s, w) => s + (t[`dE_batch/d${String(w)}`] as number) ** 2, 0));
 	});
 }
 
