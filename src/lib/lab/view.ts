@@ -18,6 +18,15 @@ export function formatNumber(x: number, digits = 4): string {
 	return trim(x.toFixed(Math.max(0, digits - 1 - magnitude)));
 }
 
+/** An axis label: a power of ten as 10⁻⁵ (short enough for a log axis), else two digits. */
+export function formatTick(x: number): string {
+	const power = Math.log10(Math.abs(x));
+	if (x > 0 && Number.isInteger(Math.round(power * 1e9) / 1e9) && (power <= -3 || power >= 5)) {
+		return `10${String(Math.round(power)).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+	}
+	return formatNumber(x, 2);
+}
+
 const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -37,3 +37,17 @@ describe('drawing helpers', () => {
 		expect(sample(items, 5)).toEqual([0, 2, 4, 6, 8]);
 	});
 });
+
+describe('lab numbers', () => {
+	it('writes small and large numbers with a power of ten, and never NaN', async () => {
+		const { formatNumber, formatTick, statusText } = await import('$lib/lab/view');
+		expect(formatNumber(3.51085e-5)).toBe('3.511 × 10⁻⁵');
+		expect(formatNumber(0.298371109)).toBe('0.2984');
+		expect(formatNumber(NaN)).toBe('not a number');
+		expect(formatTick(1e-10)).toBe('10⁻¹⁰');
+		expect(formatTick(0.25)).toBe('0.25');
+		expect(statusText({ running: false, done: false, updates: 1, epochs: 1, target: 10_000, loss: 0.291027924 })).toBe(
+			'Paused: 1 epoch of 10,000, 1 update; error over the data set E_total = 0.291.'
+		);
+	});
+});
