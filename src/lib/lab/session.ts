@@ -238,8 +238,8 @@ export class LabSession {
 		};
 		if (withPictures) {
 			this.pictureAt = now;
-			const parameters = trainer.parameterValues();
-			if (Object.keys(parameters).length <= MAX_SHOWN_PARAMETERS) message.parameters = { ...parameters };
+			// Counted from the spec: reading 100,000 parameters into an object four times a second would cost more than it shows.
+			if (Object.keys((this.spec as NetworkSpec).parameters).length <= MAX_SHOWN_PARAMETERS) message.parameters = trainer.parameterValues();
 			if (this.bounds) message.grid = outputGrid((x) => trainer.predict(x), this.bounds, GRID_SIZE, namesOf(this.spec as NetworkSpec).outputs.length);
 		}
 		this.deps.post(message);
