@@ -56,12 +56,12 @@ export function onePath(via: string): Mistake {
 		title: `Only the path through ${via} summed`,
 		alter: (step) => (applies(step) ? onlySome(step, (n) => throughOf(n) === via) : undefined),
 		explanation(site, { steps }) {
-			const feeds = list([...new Set(site.needs.map((n) => throughOf(n) ?? n))]);
+			const feeds = list([...new Set(site.needs.map((n) => throughOf(n) ?? n))].map((n) => name(steps, n)));
 			const asked = steps.tex(site.quantity);
 			const paths = site.needs.every((n) => n.startsWith('dE_'))
 				? math(`${asked} = ${site.needs.map((n) => steps.tex(n)).join(' + ')}`)
 				: `${math(asked)} has one term for each`;
-			return `It looks like only the path through ${via} was counted: ${name(steps, `out_${site.neuron}`)} feeds ${feeds}, so ${paths}.`;
+			return `It looks like only the path through ${name(steps, via)} was counted: ${name(steps, `out_${site.neuron}`)} feeds ${feeds}, so ${paths}.`;
 		}
 	};
 }
@@ -92,7 +92,7 @@ export function sharedOnlyThrough(via: string): Mistake {
 			const owners = [...new Set(site.needs.map((n) => ownerOf(n) ?? n))];
 			const bias = stepOf(steps, `dnet_${via}/d${p}`)?.kind === 'bias-factor' ? 'bias ' : '';
 			const term = math(`\\delta \\cdot \\frac{\\partial \\mathrm{net}}{\\partial ${steps.tex(p)}}`);
-			return `It looks like only the term through ${via} was counted: the ${bias}${name(steps, p)} feeds ${list(owners)}, so ${name(steps, site.quantity)} adds ${term} over all of them.`;
+			return `It looks like only the term through ${name(steps, via)} was counted: the ${bias}${name(steps, p)} feeds ${list(owners.map((o) => name(steps, o)))}, so ${name(steps, site.quantity)} adds ${term} over all of them.`;
 		}
 	};
 }

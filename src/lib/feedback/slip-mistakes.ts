@@ -1,6 +1,7 @@
 // Slips of reading, not of understanding: a weight taken from another connection (the slides' own
 // slip on slide 15), the bias left out of one neuron only. Found from the steps' terms and roles.
 import type { Step, Steps } from '$lib/derivation';
+import { parseQuantity } from '$lib/nn/quantity';
 import { stepOf } from './evaluate';
 import type { Mistake } from './types';
 import { equals, name } from './words';
@@ -66,7 +67,11 @@ function connection(steps: Steps, w: string): string | undefined {
 		const terms = net.terms ?? [];
 		const i = terms.findIndex((t) => t.role === 'weight' && t.name === w);
 		const source = terms[i + 1];
-		if (i >= 0 && source?.role === 'input') return `from ${source.name.replace(/^out_/, '')} to ${net.neuron}`;
+		// The neurons and inputs by their symbols (h_1, i_1), as the lesson's drawing names them.
+		if (i >= 0 && source?.role === 'input' && net.neuron !== undefined) {
+			const from = parseQuantity(source.name);
+			return `from ${name(steps, from.kind === 'out' ? from.neuron : source.name)} to ${name(steps, net.neuron)}`;
+		}
 	}
 	return undefined;
 }
