@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, gotoHydrated, test, verdictOf } from './fixtures';
+import { expect, expectNoAxeViolations, gotoHydrated, test, verdictOf } from './fixtures';
 import { traceOf } from './trace';
 
 const FILE = 'content/60-backprop-step-by-step.md';
@@ -129,4 +129,13 @@ test('with new numbers the slide’s number is just a wrong number', async ({ pa
 	const verdict = await answer(page, 'dout_o1/dnet_o1', '0.1816', page.locator('section.derivation').first());
 	await expect(verdict).toHaveAttribute('data-verdict', 'incorrect');
 	await expect(verdict).not.toHaveAttribute('data-mistakes', /slide-value/);
+});
+
+test('a named mistake with its formulas is accessible (axe, within the derivation)', async ({ page }) => {
+	await gotoHydrated(page, LESSON);
+	const w5 = page.locator('section.derivation').first();
+	const verdict = await answer(page, 'dE/dw5', typed(shown('dE/dout_o1') * shown('dnet_o1/dw5')), w5);
+	await expect(verdict).toHaveAttribute('data-mistakes', 'sigma-prime-left-out');
+	await expect(verdict.locator('.katex math').first()).toBeAttached();
+	await expectNoAxeViolations(page, { include: 'section.derivation' });
 });
