@@ -19,8 +19,12 @@ export interface Steps {
 	quantities(): string[];
 	/** The TeX of any name (a quantity, a weight, an input), the lesson's labels honoured. */
 	tex(name: string): string;
-	/** How many examples a batch sums over (a network with a data set); undefined otherwise. */
-	examples?: number;
+	/**
+	 * A network with a data set: how many examples its data-set errors add up (`E_total_epoch_k`…),
+	 * and how many its batch gradient `dE_batch/dP` adds up (the first mini-batch; 0 when
+	 * `training.average` takes their mean instead).
+	 */
+	examples?: { data: number; batch: number };
 }
 
 export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps {
@@ -60,6 +64,12 @@ export function stepsFor(model: Model, trace: Trace, labels: Labels = {}): Steps
 		isGiven: (name) => name in inputs || name in parameters || name.startsWith('target_'),
 		quantities: () => Object.keys(trace),
 		tex: (name) => quantityTex(name, labels),
-		...(model.spec.data === undefined ? {} : { examples: model.spec.data.length })
+		...(model.spec.data === undefined ? {} : { examples: examplesOf(model.spec) })
 	};
+}
+
+function examplesOf(spec: { data?: unknown[]; training?: { batchSize?: number; average?: boolean } }): { data: number; batch: number } {
+	const data = spec.data?.length ?? 0;
+	const batch = spec.training?.average ? 0 : Math.min(spec.training?.batchSize ?? data, data);
+	return { data, batch };
 }

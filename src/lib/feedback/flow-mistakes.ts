@@ -102,15 +102,21 @@ export const meanNotSum: Mistake = {
 	// A batch gradient or a data set's error, read off the training trace: summed over the examples.
 	direct: {
 		value(steps, quantity) {
-			const n = steps.examples ?? 0;
-			return isDataSum(quantity) && n > 1 ? steps.value(quantity) / n : undefined;
+			const n = examplesIn(steps, quantity);
+			return n > 1 ? steps.value(quantity) / n : undefined;
 		},
 		explanation(steps, quantity) {
-			const n = steps.examples ?? 0;
+			const n = examplesIn(steps, quantity);
 			return `It looks like the ${n} examples were averaged: ${name(steps, quantity)} adds the contribution of every example, without dividing by ${n}.`;
 		}
 	}
 };
+
+/** How many examples a data-set quantity adds up: the batch gradient its (first) batch, unless averaged. */
+function examplesIn(steps: Steps, quantity: string): number {
+	if (!isDataSum(quantity) || !steps.examples) return 0;
+	return quantity.startsWith('dE_batch/') ? steps.examples.batch : steps.examples.data;
+}
 
 export const oneSidedDifference: Mistake = {
 	id: 'one-sided-difference',

@@ -69,6 +69,20 @@ describe('the mean instead of the sum', () => {
 		expect(ids(batch, 'dE_batch/dw1', '-1')).toEqual(['mean-not-sum']);
 		const [d] = diagnose(batch, 'dE_batch/dw1', readAnswer('-1'));
 		expect(d?.explanation).toContain('the 2 examples were averaged');
+		// The data set's error sums too: ½(1 − 0)² for each example at w = 0.
+		expect(batch.value('E_total_epoch_1')).toBe(1);
+		expect(ids(batch, 'E_total_epoch_1', '0.5')).toEqual(['mean-not-sum']);
+	});
+
+	it('is no slip where the batch takes the mean (training.average), and counts a mini-batch’s examples', () => {
+		const file = 'content/networks/deck000-delta-rule-batch.yaml';
+		const averaged = stepsOf(file, (t) => t.replace('training: { mode: batch, epochs: 1 }', 'training: { mode: batch, epochs: 1, average: true }'));
+		expect(averaged.value('dE_batch/dw1')).toBe(-1);
+		expect(ids(averaged, 'dE_batch/dw1', '-0.5')).not.toContain('mean-not-sum');
+		const mini = stepsOf(file, (t) => t.replace('training: { mode: batch, epochs: 1 }', 'training: { mode: batch, epochs: 1, batchSize: 1 }'));
+		// One example per batch: its gradient is −1, and there is nothing to average.
+		expect(mini.value('dE_batch/dw1')).toBe(-1);
+		expect(ids(mini, 'dE_batch/dw1', '-0.5')).not.toContain('mean-not-sum');
 	});
 });
 
