@@ -7,4 +7,4 @@ export function quote(text: string): string {
 }
 
 // The examples must not be anyone's answer: numbers no lesson asks for.
-export const HOW_TO = 'Type a decimal such as 1.234 or an expression such as 2/3 or exp(-1.5).';
+export const HOW_TO = 'Type a decimal such as 1.234 or an expression such as 3/7 or exp(-1.5).';

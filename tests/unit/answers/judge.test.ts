@@ -235,7 +235,7 @@ describe('judge: what cannot be judged', () => {
 	test('passes on the reading’s message when the input is unreadable', () => {
 		expect(judge(readAnswer('abc'), 1)).toEqual({
 			verdict: 'unreadable',
-			reason: '“abc” is not a number. Type a decimal such as 1.234 or an expression such as 2/3 or exp(-1.5).'
+			reason: '“abc” is not a number. Type a decimal such as 1.234 or an expression such as 3/7 or exp(-1.5).'
 		});
 	});
 	test.for([NaN, Infinity, -Infinity])('does not mention NaN when the expected value is %s', (expected) => {

@@ -59,7 +59,7 @@ const refusals: Array<[behaviour: string, typed: string, message: RegExp]> = [
 	[
 		'says a word is not a number',
 		'abc',
-		/^“abc” is not a number\. Type a decimal such as 1\.234 or an expression such as 2\/3 or exp\(-1\.5\)\.$/
+		/^“abc” is not a number\. Type a decimal such as 1\.234 or an expression such as 3\/7 or exp\(-1\.5\)\.$/
 	],
 	['says when it divides by zero', '1/0', /that divides by zero/],
 	['says when zero is raised to a negative power', '0^-1', /that divides by zero/],

@@ -63,7 +63,8 @@ export const frontMatterSchema = z.strictObject({
 const VOCABULARY = [
 	...Object.keys(frontMatterSchema.shape),
 	...Object.keys(deckSchema.shape),
-	...Object.keys(printedSchema.shape)
+	...Object.keys(printedSchema.shape),
+	'book', 'author', 'pages', 'url'
 ];
 
 /**
