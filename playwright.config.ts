@@ -19,6 +19,9 @@ export default defineConfig({
 	reporter: 'list',
 	use: {
 		baseURL: `http://localhost:${port}`,
+		// A click or focus on a missing element fails within minutes, not at the test's limit.
+		actionTimeout: 60_000,
+		navigationTimeout: 120_000,
 		trace: 'retain-on-failure'
 	},
 	projects: [

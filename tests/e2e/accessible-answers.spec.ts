@@ -9,7 +9,6 @@ const LESSON = '/lessons/backprop-step-by-step';
 const trace = traceOf('content/60-backprop-step-by-step.md');
 const typed = (quantity: string) => typedFrom(trace, quantity);
 
-test.describe.configure({ timeout: 300_000 }); // an axe scan of a page full of MathML is slow here
 
 test('answer boxes are named by step and block in words, and described by the precision they need', async ({ page }) => {
 	await gotoHydrated(page, LESSON);

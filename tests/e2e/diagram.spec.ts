@@ -24,8 +24,9 @@ const lessons = readdirSync('content')
 			const neurons = spec.layers.reduce((n, l) => n + Object.keys(l.neurons).length, 0);
 			return [{ name, nodes: Object.keys(spec.inputs ?? {}).length + neurons + (spec.targets ? 1 : 0) }];
 		});
-		// Only networks that some block of the lesson works on are drawn.
-		const used = drawn.filter(({ name }) => text.includes(`network="${name}"`) || (name === 'network' && /^:::+(exercise|derivation|table)\{(?![^}]*network=)/m.test(text)));
+		// Only networks that some exercise, derivation or table works on are drawn (a training lab draws its own pictures).
+		const worksOn = (name: string) => new RegExp(`^:::+(exercise|derivation|table)\\{[^}]*network="${name}"`, 'm').test(text);
+		const used = drawn.filter(({ name }) => worksOn(name) || (name === 'network' && /^:::+(exercise|derivation|table)\{(?![^}]*network=)/m.test(text)));
 		return { slug, used };
 	})
 	.filter((l) => l.used.length > 0);
