@@ -50,7 +50,7 @@ export class LessonSession {
 
 	/** `variant`: the seed of "new numbers" (`?variant=17`), or null for the lesson's own. */
 	constructor(
-		lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'> & Partial<Pick<Lesson, 'printed' | 'claims'>>,
+		lesson: Pick<Lesson, 'networks' | 'blocks' | 'labels' | 'minSignificant'> & Partial<Pick<Lesson, 'printed' | 'claims' | 'training'>>,
 		readonly variant: number | null = null
 	) {
 		this.minSignificant = lesson.minSignificant;
@@ -58,7 +58,7 @@ export class LessonSession {
 		this.tables = lesson.blocks.filter((b): b is TableBlock => b.kind === 'table');
 		// What is asked depends on the structure only, so the lesson's own networks tell it.
 		this.networks = lesson.networks;
-		this.steps = this.computeSteps();
+		this.steps = this.computeSteps(lesson.training);
 		this.asked = new Set(askedKeys(lesson.blocks, this.steps));
 		if (variant !== null) {
 			const drawn = variantNetworks(lesson.networks, [...this.asked], variant, lesson.claims ?? []);
@@ -76,8 +76,9 @@ export class LessonSession {
 		return { steps, quantity, text, earlier: this.earlierValues(network, quantity), minSignificant: this.minSignificant, printed: this.printed[network] ?? [] };
 	}
 
-	private computeSteps(): Record<string, Steps> {
-		const { traces, steps } = lessonSteps(this.networks, this.labels);
+	/** `training`: the build's training quantities, for the lesson's own networks only. */
+	private computeSteps(training?: Lesson['training']): Record<string, Steps> {
+		const { traces, steps } = lessonSteps(this.networks, this.labels, training);
 		Object.assign(this.traces, traces);
 		return steps;
 	}

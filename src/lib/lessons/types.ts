@@ -18,6 +18,12 @@ export type Lesson = {
 	minSignificant: number;
 	/** Checked network and graph specs by name (`network` for a lesson's single `network:`). */
 	networks: Record<string, ModelSpec>;
+	/**
+	 * The training quantities (E_total_after_k, P_after_k …) of each network with a data set, as
+	 * the build computed them: the page uses them for the lesson's own numbers instead of
+	 * training again on the main thread (lesson 130 trains 10,000 updates).
+	 */
+	training?: Record<string, Record<string, number>>;
 	/** TeX labels by quantity name, overriding the defaults. */
 	labels: Record<string, string>;
 	printed: PrintedValue[];

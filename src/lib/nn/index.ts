@@ -1,5 +1,5 @@
 export { checkModel, loadModel, buildModel, type ModelResult } from './load';
-export { traceModel, type Model, type Trace } from './trace';
+export { traceModel, type KnownTrace, type Model, type Trace } from './trace';
 export { buildNetwork, neuronsOf, type NetworkModel, type NeuronInfo, type Connection } from './network';
 export { buildGraph, type GraphModel } from './graph';
 export { buildArchitecture, layerSizes, type ArchitectureModel } from './architecture';

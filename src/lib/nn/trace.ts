@@ -13,9 +13,15 @@ export type Model = NetworkModel | GraphModel | ArchitectureModel;
 /** Every quantity of a model by name, in full float64: what the learner may be asked. */
 export type Trace = Record<string, number>;
 
-export function traceModel(model: Model): Trace {
+/**
+ * What a caller already knows of a trace: `training`, the training quantities (trainingTrace) of
+ * the same network, computed at build time, so that a page does not train 10,000 updates again.
+ */
+export type KnownTrace = { training?: Trace };
+
+export function traceModel(model: Model, known: KnownTrace = {}): Trace {
 	if (model.kind === 'architecture') return traceArchitecture(model);
-	return model.kind === 'network' ? traceNetwork(model) : traceGraph(model);
+	return model.kind === 'network' ? traceNetwork(model, known) : traceGraph(model);
 }
 
 function traceGraph(model: GraphModel): Trace {
@@ -28,12 +34,12 @@ function traceGraph(model: GraphModel): Trace {
 	return trace;
 }
 
-function traceNetwork(model: NetworkModel): Trace {
+function traceNetwork(model: NetworkModel, known: KnownTrace): Trace {
 	const trace: Trace = {};
 	Object.assign(trace, forwardAndLocal(model));
 	Object.assign(trace, backward(model));
 	Object.assign(trace, networkCounts(model.spec, model.neurons));
-	Object.assign(trace, trainingTrace(model.spec));
+	Object.assign(trace, known.training ?? trainingTrace(model.spec));
 	Object.assign(trace, gradientCheckTrace(model.spec));
 	return trace;
 }

@@ -1,5 +1,5 @@
 import { ContentError, ContentErrors } from '$lib/source';
-import type { ModelSpec } from '$lib/nn';
+import type { ModelSpec, Trace } from '$lib/nn';
 import { readFrontMatter, sourceOf, type FrontMatter } from './frontmatter';
 import type { Source } from '$lib/lessons/source';
 import { extractClaims } from './claims';
@@ -101,6 +101,7 @@ export function parseLesson(source: string, file: string): Lesson {
 		...(sourceOf(front) ? { source: sourceOf(front) as Source } : {}),
 		minSignificant: front.minSignificant,
 		networks: Object.fromEntries([...networks.loaded].map(([name, n]) => [name, n.spec])) as Record<string, ModelSpec>,
+		training: trainingOf(networks),
 		labels,
 		printed,
 		variants: front.variants,
@@ -122,10 +123,15 @@ function askedOf(
 	try {
 		const blocks = [...tasks].flatMap(([draft, task]) => (task ? [{ ...task, id: ids.get(draft) ?? '', promptHtml: '', hints: [] } as Block] : []));
 		const specs = Object.fromEntries([...networks.loaded].map(([name, n]) => [name, n.spec])) as Record<string, ModelSpec>;
-		return new Set(askedKeys(blocks, lessonSteps(specs, labels).steps));
+		return new Set(askedKeys(blocks, lessonSteps(specs, labels, trainingOf(networks)).steps));
 	} catch {
 		return new Set(); // a broken network is reported on its own; nothing to hide then
 	}
+}
+
+/** The training quantities of each network that trains, computed once here for the page. */
+function trainingOf(networks: LessonNetworks): Record<string, Trace> {
+	return Object.fromEntries([...networks.loaded].filter(([, n]) => Object.keys(n.training).length > 0).map(([name, n]) => [name, n.training]));
 }
 
 function sortByLine(errors: ContentError[]): ContentError[] {

@@ -1,10 +1,11 @@
 import { stepsFor } from '$lib/derivation';
-import { buildModel, loadModel, traceModel, type ModelSpec, type Trace } from '$lib/nn';
+import { buildModel, loadModel, traceModel, trainingTrace, type ModelSpec, type Trace } from '$lib/nn';
 import { closest, ContentError, ContentErrors } from '$lib/source';
 import type { FrontMatter } from './frontmatter';
 import { graphSizeProblem } from './limits';
 
-export type LessonNetwork = { spec: ModelSpec; trace: Trace };
+/** `training`: the training quantities alone (empty without a data set), shipped to the page. */
+export type LessonNetwork = { spec: ModelSpec; trace: Trace; training: Trace };
 
 /** A lesson's networks: those that loaded, and the names of those that did not. */
 export type LessonNetworks = {
@@ -39,7 +40,8 @@ export function loadNetworks(front: FrontMatter, file: string, errors: ContentEr
 		}
 		try {
 			const model = loadModel(front.yaml, path);
-			result.loaded.set(name, { spec: model.spec, trace: traceModel(model.build()) });
+			const training = model.spec.kind === 'network' ? trainingTrace(model.spec) : {};
+			result.loaded.set(name, { spec: model.spec, trace: traceModel(model.build(), { training }), training });
 		} catch (e) {
 			if (!(e instanceof ContentErrors)) throw e;
 			errors.push(...e.errors);
