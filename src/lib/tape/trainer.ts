@@ -22,18 +22,22 @@ export type TrainOptions = {
 	run?: 'generate' | 'interpret';
 };
 
+/** What `Trainer.setOptions` may change between two updates. */
+export type TrainerChanges = Partial<Pick<TrainOptions, 'mode' | 'rate' | 'momentum' | 'shuffle' | 'seed'>>;
+
 /**
  * Trains a network on the tape with the update semantics of nn/training.ts (trainingTrace):
  * incremental updates after each example in order; batch updates once per mini-batch (the whole
  * data set by default) with the gradient SUMMED over its examples (or averaged); L2 weight decay
  * on weights, not biases; momentum by deck 004's rule (nn/update.ts), velocities starting at
- * spec.velocities or 0. Nothing is allocated per step.
+ * spec.velocities or 0. Nothing is allocated per step. `setOptions` changes the rate, momentum,
+ * mode or shuffle between two updates, keeping the velocities and the place in the epoch.
  */
 export class Trainer {
 	readonly tape: NetworkTape;
 	private readonly spec: NetworkSpec;
-	private readonly options: TrainOptions;
-	private readonly momentum: number | undefined;
+	private options: TrainOptions;
+	private momentum: number | undefined;
 	private readonly batchSize: number;
 	private readonly average: boolean;
 	private readonly decay: number | undefined;
@@ -50,15 +54,17 @@ export class Trainer {
 	private random: Random;
 	/** Position of the next example (incremental) or mini-batch start (batch) within the current epoch. */
 	private position = 0;
+	/** The order is not data order (an epoch was shuffled). */
+	private shuffled = false;
 	private _updates = 0;
 	private _epochs = 0;
 
 	constructor(spec: NetworkSpec, data: Example[], options: TrainOptions) {
 		if (data.length === 0) throw new Error('training needs at least one example');
-		if (!(options.rate > 0) || !Number.isFinite(options.rate)) throw new Error(`the learning rate must be a finite number above 0, not ${options.rate}`);
-		if (options.mode !== 'incremental' && options.mode !== 'batch') throw new Error(`mode must be incremental or batch, not ${String(options.mode)}`);
+		checkRate(options.rate);
+		checkMode(options.mode);
 		const momentum = options.momentum ?? spec.momentum;
-		if (momentum !== undefined && !(momentum >= 0 && momentum < 1)) throw new Error(`momentum must be at least 0 and below 1, not ${momentum}`);
+		checkMomentum(momentum);
 		const batchSize = options.batchSize ?? spec.training?.batchSize ?? data.length;
 		if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`the batch size must be a whole number of examples from 1, not ${batchSize}`);
 		const decay = options.weightDecay ?? spec.weightDecay;
@@ -163,6 +169,27 @@ export class Trainer {
 		});
 	}
 
+	/**
+	 * Changes options from the next update on, keeping the parameters, the momentum velocities,
+	 * the counts and the place in the current epoch:
+	 * - `rate`, `momentum`: the next update uses them; the velocity carries over (deck 004's rule
+	 *   with the new λ). Without momentum (undefined) the velocities are left as they are.
+	 * - `mode`: the current pass goes on from where it is in the new mode; to batch, the rest of
+	 *   the epoch's examples (up to the batch size) make the next update.
+	 * - `shuffle`: the current pass keeps its order; the next epoch is shuffled or in data order.
+	 * - `seed`: the shuffle's random numbers start again from this seed (from the next epoch).
+	 * Refuses a value the constructor would refuse, changing nothing.
+	 */
+	setOptions(changes: TrainerChanges): void {
+		if ('rate' in changes) checkRate(changes.rate as number);
+		if ('mode' in changes) checkMode(changes.mode as string);
+		if ('momentum' in changes) checkMomentum(changes.momentum);
+		if ('seed' in changes && changes.seed !== undefined && !Number.isFinite(changes.seed)) throw new Error(`the seed must be a number, not ${changes.seed}`);
+		this.options = { ...this.options, ...changes };
+		if ('momentum' in changes) this.momentum = changes.momentum ?? this.spec.momentum;
+		if ('seed' in changes) this.random = mulberry32(this.options.seed ?? 1);
+	}
+
 	/** Back to the spec's parameters and velocities, no updates done, the shuffle restarted. */
 	reset(): void {
 		this.tape.params.set(this.initialParams);
@@ -172,6 +199,7 @@ export class Trainer {
 		this._epochs = 0;
 		this.random = mulberry32(this.options.seed ?? 1);
 		for (let k = 0; k < this.order.length; k++) this.order[k] = k;
+		this.shuffled = false;
 		this.startEpoch();
 	}
 
@@ -201,12 +229,18 @@ export class Trainer {
 		this._updates++;
 	}
 
-	/** Epochs start at the first example, in a fresh seeded order when shuffling. */
+	/** Epochs start at the first example, in a fresh seeded order when shuffling, else in data order. */
 	private startEpoch(): void {
 		this.position = 0;
-		// A whole-data-set batch is the same sum in any order: kept in data order, as trainingTrace.
-		if (!this.options.shuffle || (this.options.mode === 'batch' && this.batchSize >= this.xs.length)) return;
 		const order = this.order;
+		// A whole-data-set batch is the same sum in any order: kept in data order, as trainingTrace.
+		if (!this.options.shuffle || (this.options.mode === 'batch' && this.batchSize >= this.xs.length)) {
+			// Data order again after shuffled epochs (shuffle turned off, or a switch to batch).
+			if (this.shuffled) for (let k = 0; k < order.length; k++) order[k] = k;
+			this.shuffled = false;
+			return;
+		}
+		this.shuffled = true;
 		for (let i = order.length - 1; i > 0; i--) {
 			const j = Math.floor(this.random() * (i + 1));
 			const t = order[i] as number;
@@ -214,4 +248,16 @@ export class Trainer {
 			order[j] = t;
 		}
 	}
+}
+
+function checkRate(rate: number): void {
+	if (!(rate > 0) || !Number.isFinite(rate)) throw new Error(`the learning rate must be a finite number above 0, not ${rate}`);
+}
+
+function checkMode(mode: string): void {
+	if (mode !== 'incremental' && mode !== 'batch') throw new Error(`mode must be incremental or batch, not ${String(mode)}`);
+}
+
+function checkMomentum(momentum: number | undefined): void {
+	if (momentum !== undefined && !(momentum >= 0 && momentum < 1)) throw new Error(`momentum must be at least 0 and below 1, not ${momentum}`);
 }

@@ -37,3 +37,33 @@ export function handTrained(at: number[]): Map<number, number> {
 	return out;
 }
 
+
+/** A stretch of training at one learning rate η and momentum λ. */
+export type Phase = { updates: number; rate: number; momentum: number };
+
+/**
+ * The 2-2-2 network by hand with deck 004's momentum rule v ← λv − (1 − λ)g, w ← w + ηv (λ = 0
+ * is gradient descent), phase after phase with the velocity carried from one to the next, as a
+ * learner changing η or λ in the lab expects. Returns w1 … w8 and E_total after each phase.
+ */
+export function mazurPhasesByHand(phases: Phase[]): { weights: number[]; E: number }[] {
+	const w = [...START];
+	const v = START.map(() => 0);
+	const after: { weights: number[]; E: number }[] = [];
+	for (const { updates, rate, momentum } of phases) {
+		for (let k = 0; k < updates; k++) {
+			const { h1, h2, o1, o2 } = forward(w);
+			const d1 = (o1 - T[0]!) * o1 * (1 - o1);
+			const d2 = (o2 - T[1]!) * o2 * (1 - o2);
+			const dh1 = (d1 * w[4]! + d2 * w[6]!) * h1 * (1 - h1);
+			const dh2 = (d1 * w[5]! + d2 * w[7]!) * h2 * (1 - h2);
+			const g = [dh1 * X[0]!, dh1 * X[1]!, dh2 * X[0]!, dh2 * X[1]!, d1 * h1, d1 * h2, d2 * h1, d2 * h2];
+			for (let j = 0; j < 8; j++) {
+				v[j] = momentum * v[j]! - (1 - momentum) * g[j]!;
+				w[j] = w[j]! + rate * v[j]!;
+			}
+		}
+		after.push({ weights: [...w], E: forward(w).E });
+	}
+	return after;
+}
