@@ -19,9 +19,13 @@ export type LabOptions = {
 /** Where the examples come from: a named generator of `datasets.ts`, else the given list. */
 export type LabData = { kind: 'examples'; examples: Example[] } | { kind: 'generated'; name: string; seed: number };
 
+/** A generated model of `models.ts`, named with its seed: the worker builds its spec and examples itself. */
+export type LabModel = { name: string; seed: number };
+
 /** Main thread → worker. */
 export type ToWorker =
 	| { type: 'init'; spec: NetworkSpec; data: LabData; options: LabOptions }
+	| { type: 'init'; model: LabModel; options: LabOptions }
 	| { type: 'start' }
 	| { type: 'pause' }
 	| { type: 'resume' }

@@ -1,7 +1,8 @@
 import type { Example, NetworkSpec } from '$lib/nn/schema';
 import { examplesOf, namesOf } from './data';
+import { generateModel } from './models';
 import { boundsOf, outputGrid, sample } from './grid';
-import { MAX_POINTS, type Bounds, type FromWorker, type LabOptions, type ProgressMessage, type ToWorker } from './protocol';
+import { MAX_POINTS, type Bounds, type FromWorker, type LabOptions, type ProgressMessage, type ReadyMessage, type ToWorker } from './protocol';
 import { DecimatedSeries } from './series';
 import { runSlice } from './slice';
 import type { LabTrainer } from './trainer';
@@ -27,7 +28,7 @@ export const REPORT_INTERVAL = 100;
 /** Points kept per series; beyond it the series is thinned (see series.ts). */
 export const SERIES_POINTS = 600;
 /** Parameters are sent only for networks this small (a table of them is readable). */
-const MAX_SHOWN_PARAMETERS = 100;
+export const MAX_SHOWN_PARAMETERS = 100;
 
 /**
  * The worker's side of a training lab, free of the worker itself: it reads the page's messages,
@@ -71,7 +72,14 @@ export class LabSession {
 	}
 
 	private dispatch(message: ToWorker): void {
-		if (message.type === 'init') return this.init(message.spec, examplesOf(message.spec, message.data), message.options);
+		if (message.type === 'init') {
+			// A generated model is built here, from its name and seed: nothing of its size crosses from the page.
+			if ('model' in message) {
+				const { spec, examples } = generateModel(message.model.name, message.model.seed);
+				return this.init(spec, examples, message.options);
+			}
+			return this.init(message.spec, examplesOf(message.spec, message.data), message.options);
+		}
 		if (!this.trainer || !this.options) throw new Error('the lab was sent a command before it was set up');
 		if (message.type === 'start' || message.type === 'resume') {
 			if (this.running || this.failed || this.done) return this.report(true);
@@ -112,12 +120,15 @@ export class LabSession {
 			points = sample(examples, MAX_POINTS).map((e) => ({ x: e.inputs[a] as number, y: e.inputs[b] as number, targets: outputs.map((o) => e.targets[o] as number) }));
 			this.bounds = boundsOf(points);
 		}
-		this.deps.post({ type: 'ready', inputs, outputs, layers: spec.layers.length, examples: examples.length, ...(points ? { points, bounds: this.bounds } : {}) });
-		this.rebuild(spec, true);
+		const ready: ReadyMessage = { type: 'ready', inputs, outputs, layers: spec.layers.length, examples: examples.length, ...(points ? { points, bounds: this.bounds } : {}) };
+		this.rebuild(spec, true, ready);
 	}
 
-	/** A fresh trainer from `spec`; with `fromStart` the counters and series start again. */
-	private rebuild(spec: NetworkSpec, fromStart: boolean): void {
+	/**
+	 * A fresh trainer from `spec`; with `fromStart` the counters and series start again. `ready`
+	 * is posted once the trainer is built (seconds for a large network): the page waits for it.
+	 */
+	private rebuild(spec: NetworkSpec, fromStart: boolean, ready?: ReadyMessage): void {
 		const options = this.options as LabOptions;
 		if (fromStart) {
 			this.before = { updates: 0, epochs: 0 };
@@ -127,6 +138,7 @@ export class LabSession {
 		}
 		const { mode, rate, momentum, shuffle, seed } = options;
 		this.trainer = this.deps.makeTrainer(spec, this.examples, { mode, rate, momentum, shuffle, seed });
+		if (ready) this.deps.post(ready);
 		if (fromStart) {
 			// Incremental: about one loss point per pass over the data, so measuring the loss
 			// (a forward pass over every example) costs no more than training itself.

@@ -96,9 +96,12 @@ export type TableBlock = {
 export type TrainingBlock = {
 	kind: 'training';
 	id: string;
-	network: string;
+	/** The lesson's network it trains; absent when it trains a generated model. */
+	network?: string;
 	/** A generated data set (src/lib/lab/datasets.ts); without it the network's data, else its own example. */
 	dataset?: { name: string; seed: number };
+	/** A generated model (src/lib/lab/models.ts) instead of a network: the worker builds it from the name and seed. */
+	model?: { name: string; seed: number };
 	options: LabOptions;
 	/** The pictures, in the author's order: loss, map, gradients, parameters. */
 	show: string[];

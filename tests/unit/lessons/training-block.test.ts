@@ -98,3 +98,40 @@ describe(':::training blocks', () => {
 		expect(page.blocks.filter((b) => b.kind !== 'training')).toEqual([]);
 	});
 });
+
+describe(':::training blocks with a generated model (src/lib/lab/models.ts)', () => {
+	it('names the model and its seed instead of a network; mode and rate default to the model’s', () => {
+		const page = parse(lesson(':::training{model="numpy-loop" seed="3" epochs="20" show="loss gradients" id="big"}\nDeck 001’s loop.\n:::'));
+		expect(page.blocks).toEqual([
+			{
+				kind: 'training',
+				id: 'big',
+				model: { name: 'numpy-loop', seed: 3 },
+				options: { mode: 'batch', rate: 1e-4, momentum: 0, epochs: 20, shuffle: false, seed: 3, speed: 100 },
+				show: ['loss', 'gradients'],
+				captionHtml: expect.stringContaining('loop')
+			}
+		]);
+		// The default picture: the loss (there is no input plane to map).
+		expect(parse(lesson(':::training{model="numpy-loop"}\n:::')).blocks[0]).toMatchObject({ model: { name: 'numpy-loop', seed: 1 }, show: ['loss'] });
+	});
+
+	it('needs no network="…" in a lesson of several networks', () => {
+		const nested = NEURON.trimEnd().replace(/^/gm, '  ');
+		const two = `---\ntitle: A lab\norder: 1\nsummary: For a test.\nnetworks:\n  a:\n${nested}\n  b:\n${nested}\n---\n\n:::training{model="numpy-loop"}\n:::\n`;
+		expect(parse(two).blocks[0]).toMatchObject({ kind: 'training', model: { name: 'numpy-loop', seed: 1 } });
+		expect(parse(two).blocks[0]).not.toHaveProperty('network');
+	});
+
+	it.each([
+		['model="numpy-lop"', 'there is no generated model “numpy-lop”: did you mean “numpy-loop”? (the models: numpy-loop; they are defined in src/lib/lab/models.ts)'],
+		['model="numpy-loop" network="network"', 'model="numpy-loop" and network="network" together: a training block trains either a network of the lesson or a generated model; remove one'],
+		['model="numpy-loop" dataset="disc"', 'model="numpy-loop" brings its own examples: remove dataset="disc"'],
+		['model="numpy-loop" show="loss map"', 'show="map" needs a network with two inputs (the map is over the input plane); the model “numpy-loop” has 1,000'],
+		['model="numpy-loop" show="parameters"', 'show="parameters" lists every weight, at most 100, and the model “numpy-loop” has 101,000: show loss and gradients'],
+		['model="numpy-loop" seed="1.5"', 'seed="1.5" must be a whole number'],
+		['mdoel="numpy-loop"', 'unknown attribute “mdoel” of the training block: did you mean “model”?']
+	])('refuses %s at the block’s line, with the file', (attribute, message) => {
+		expect(messages(lesson(`:::training{${attribute}}\n:::`))).toContain(`content/01-test.md:${BODY_LINE}: ${message}`);
+	});
+});
