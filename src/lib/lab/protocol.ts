@@ -69,6 +69,11 @@ export type ProgressMessage = {
 	epochs: number;
 	/** E_total over the data set at the last recorded point. */
 	loss: number;
+	/**
+	 * The share of the data set classified right (0 to 1) at the same point; only when every
+	 * target is 0 or 1 (one output: above 0.5 is class 1; several: the largest output).
+	 */
+	accuracy?: number;
 	/** [update, E_total] points. */
 	history: SeriesDelta;
 	/** [update, ‖∇‖ of layer 1, …, layer L] points: the gradient's size per layer at that update. */

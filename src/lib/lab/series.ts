@@ -13,7 +13,7 @@ export class DecimatedSeries {
 
 	constructor(
 		private readonly max: number,
-		private readonly baseStride = 1
+		private baseStride = 1
 	) {
 		if (!(max >= 4)) throw new RangeError(`a series needs room for at least 4 points, not ${max}`);
 		this.stride = Math.max(1, Math.floor(baseStride));
@@ -58,6 +58,16 @@ export class DecimatedSeries {
 		this.sent = this.points.length;
 		this.thinned = false;
 		return { replace, points };
+	}
+
+	/**
+	 * A new base stride (an options change: incremental records a point per pass over the data,
+	 * batch one per update), keeping the points and how many times the series was thinned.
+	 */
+	rebase(baseStride: number): void {
+		const thinnings = this.stride / Math.max(1, Math.floor(this.baseStride));
+		this.baseStride = baseStride;
+		this.stride = Math.max(1, Math.floor(baseStride)) * thinnings;
 	}
 
 	clear(): void {

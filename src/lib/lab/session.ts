@@ -1,5 +1,6 @@
 import type { Example, NetworkSpec } from '$lib/nn/schema';
 import { examplesOf, namesOf } from './data';
+import { classAccuracy, classReading } from './experiments/accuracy';
 import { generateModel } from './models';
 import { boundsOf, outputGrid, sample } from './grid';
 import { MAX_POINTS, type Bounds, type FromWorker, type LabOptions, type ProgressMessage, type ReadyMessage, type ToWorker } from './protocol';
@@ -48,6 +49,10 @@ export class LabSession {
 	private history = new DecimatedSeries(SERIES_POINTS);
 	private gradients = new DecimatedSeries(SERIES_POINTS);
 	private bounds?: Bounds;
+	/** The data set as rows for the accuracy, when its targets are class labels (0 or 1). */
+	private classes?: { inputs: number[][]; targets: number[][] };
+	/** The share classified right at the last recorded point (with `classes`). */
+	private accuracy?: number;
 	private pictureAt = -Infinity;
 	private reportedAt = -Infinity;
 	/** Where a paced run started: the clock and the update count then. */
@@ -114,6 +119,9 @@ export class LabSession {
 		this.examples = examples;
 		this.options = checkOptions(options);
 		const { inputs, outputs } = namesOf(spec);
+		const targets = examples.map((e) => outputs.map((o) => e.targets[o] as number));
+		this.classes = classReading(targets) ? { inputs: examples.map((e) => inputs.map((i) => e.inputs[i] as number)), targets } : undefined;
+		this.accuracy = undefined;
 		let points: { x: number; y: number; targets: number[] }[] | undefined;
 		if (inputs.length === 2) {
 			const [a, b] = inputs as [string, string];
@@ -156,9 +164,22 @@ export class LabSession {
 		const options = checkOptions({ ...(this.options as LabOptions), ...changes });
 		const retrain = (['mode', 'rate', 'momentum', 'shuffle', 'seed'] as const).some((k) => options[k] !== this.options?.[k]);
 		if (options.speed !== this.options?.speed) this.paceFrom = { at: this.deps.now(), updates: this.updates };
+		const previous = this.options as LabOptions;
 		this.options = options;
-		if (retrain) {
-			// The new trainer starts from the parameters reached so far (momentum's velocity starts at 0).
+		const trainer = this.trainer as LabTrainer;
+		if (retrain && trainer.setOptions) {
+			// From the next update on, with momentum's velocity and the place in the epoch kept.
+			const changed: Partial<Record<'mode' | 'rate' | 'momentum' | 'shuffle' | 'seed', unknown>> = {};
+			for (const k of ['mode', 'rate', 'momentum', 'shuffle', 'seed'] as const) if (options[k] !== previous[k]) changed[k] = options[k];
+			trainer.setOptions(changed as Partial<Pick<LabOptions, keyof typeof changed>>);
+			if (options.mode !== previous.mode) {
+				// A loss point per pass over the data, as a run started in this mode has.
+				const base = options.mode === 'incremental' ? this.examples.length : 1;
+				this.history.rebase(base);
+				this.gradients.rebase(base);
+			}
+		} else if (retrain) {
+			// A trainer without setOptions: a new one from the parameters reached (momentum's velocity starts at 0).
 			const parameters = (this.trainer as LabTrainer).parameterValues();
 			this.rebuild({ ...(this.spec as NetworkSpec), parameters: { ...(this.spec as NetworkSpec).parameters, ...parameters } }, false);
 		}
@@ -229,6 +250,7 @@ export class LabSession {
 			return false;
 		}
 		this.history.add([updates, loss]);
+		if (this.classes) this.accuracy = classAccuracy((x) => trainer.predict(x), this.classes.inputs, this.classes.targets);
 		if (updates > 0) this.gradients.add([updates, ...norms]);
 		return true;
 	}
@@ -245,6 +267,7 @@ export class LabSession {
 			updates: this.updates,
 			epochs: this.epochs,
 			loss: (this.history.last as number[])[1] as number,
+			...(this.accuracy === undefined ? {} : { accuracy: this.accuracy }),
 			history: this.history.take(),
 			gradients: this.gradients.take()
 		};

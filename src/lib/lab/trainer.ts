@@ -16,4 +16,9 @@ export interface LabTrainer {
 	/** ‖∂E/∂(parameters of layer l)‖ at the last update, per layer, input side first. */
 	gradientNormsByLayer(): number[];
 	reset(): void;
+	/**
+	 * Changes options from the next update on, keeping the velocities and the place in the epoch
+	 * (the tape's Trainer has it). Without it the lab builds a new trainer from the weights reached.
+	 */
+	setOptions?(changes: Partial<{ mode: 'incremental' | 'batch'; rate: number; momentum: number; shuffle: boolean; seed: number }>): void;
 }

@@ -31,15 +31,22 @@ const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
-export type LabStatus = { running: boolean; done: boolean; updates: number; epochs: number; target: number; loss?: number; error?: string };
+export type LabStatus = { running: boolean; done: boolean; updates: number; epochs: number; target: number; loss?: number; accuracy?: number; error?: string };
+
+/** A share as a percentage to one decimal: 0.934 → "93.4 %" (a no-break space before the sign). */
+export function formatPercent(share: number): string {
+	if (!Number.isFinite(share)) return 'not a number';
+	return `${(share * 100).toFixed(1)}\u00a0%`;
+}
 
 /** One sentence on where the run is, for the page and for screen readers. */
 export function statusText(s: LabStatus): string {
 	if (s.error) return `Stopped: ${s.error}`;
 	const where = `${plural(s.epochs, 'epoch')} of ${s.target.toLocaleString('en')}, ${plural(s.updates, 'update')}`;
 	const loss = s.loss === undefined ? '' : `; error over the data set E_total = ${formatNumber(s.loss)}`;
+	const accuracy = s.accuracy === undefined ? '' : `; accuracy ${formatPercent(s.accuracy)}`;
 	const state = s.done ? 'Finished' : s.running ? 'Training' : s.updates === 0 ? 'Ready' : 'Paused';
-	return `${state}: ${where}${loss}.`;
+	return `${state}: ${where}${loss}${accuracy}.`;
 }
 
 /**

@@ -49,6 +49,19 @@ describe('DecimatedSeries', () => {
 		expect([0, 1, 2, 3, 4, 8].map((x) => s.due(x))).toEqual([true, false, false, false, true, true]);
 	});
 
+	it('changes its base stride (a switch of mode), keeping its points and how often it was thinned', () => {
+		const s = new DecimatedSeries(4, 10);
+		for (let x = 0; x <= 50; x += 10) s.add([x, x]); // 6 points: thinned once, stride 20
+		expect(s.stride).toBe(20);
+		const kept = s.all();
+		s.rebase(1);
+		expect(s.stride).toBe(2);
+		expect(s.all()).toEqual(kept);
+		expect([51, 52, 53].map((x) => s.due(x))).toEqual([false, true, false]);
+		s.rebase(10);
+		expect(s.stride).toBe(20);
+	});
+
 	it('refuses a size too small to thin', () => {
 		expect(() => new DecimatedSeries(2)).toThrow(/at least 4/);
 	});
