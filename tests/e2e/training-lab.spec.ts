@@ -126,3 +126,66 @@ test('long tasks on the main thread are measured while both labs train (reported
 	// Reported, not asserted: on this shared 2-core machine (load average 14–23 while measured)
 	// the operating system's scheduling, not the page, decides most of a task's wall time.
 });
+
+test('pause stops the count, resume and a new learning rate mid-run keep it growing, and the disc lab shows its accuracy', async ({ page }) => {
+	await gotoHydrated(page, '/lessons/training-lab');
+	const l = lab(page);
+	// The 2-2-2 example's targets (0.01, 0.99) are not class labels: no accuracy.
+	await expect(status(l)).not.toContainText('accuracy');
+	await l.getByRole('button', { name: 'Train' }).click();
+	await expect.poll(async () => (await readStatus(l)).updates).toBeGreaterThan(200);
+
+	// A new learning rate while it trains: it keeps training, from the count it had.
+	const atChange = (await readStatus(l)).updates;
+	const rate = l.getByLabel('Learning rate η');
+	await rate.fill('1');
+	await rate.press('Enter');
+	await expect(rate).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(l.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await expect.poll(async () => (await readStatus(l)).updates).toBeGreaterThan(atChange + 300);
+	await expect(status(l)).toContainText('Training:');
+
+	// Paused, the count stops: the same a while later.
+	await l.getByRole('button', { name: 'Pause' }).click();
+	await expect(status(l)).toContainText('Paused:');
+	const paused = await readStatus(l);
+	await page.waitForTimeout(1500);
+	expect((await readStatus(l)).updates).toBe(paused.updates);
+	// A single step: one more update.
+	await l.getByRole('button', { name: 'Step' }).click();
+	await expect.poll(async () => (await readStatus(l)).updates).toBe(paused.updates + 1);
+	// Resumed, it grows again.
+	await l.getByRole('button', { name: 'Resume' }).click();
+	await expect.poll(async () => (await readStatus(l)).updates).toBeGreaterThan(paused.updates + 100);
+	await l.getByRole('button', { name: 'Pause' }).click();
+	const later = await readStatus(l);
+	expect(later.loss).toBeLessThan(paused.loss);
+	// Reset: back to the start, at the rate now set.
+	await l.getByRole('button', { name: 'Reset' }).click();
+	await expect(status(l)).toContainText(`Ready: 0 epochs of 10,000, 0 updates; error over the data set E_total = ${START}`);
+
+	// The disc's targets are 0 and 1: the accuracy over its 200 points, from the start and as it learns.
+	const disc = page.locator('section#lab-disc');
+	await expect(status(disc)).toHaveText(/^Ready: .*E_total = .*; accuracy \d{1,3}\.\d\s%\.$/);
+	await disc.getByRole('button', { name: 'Train' }).click();
+	await expect.poll(async () => (await readStatus(disc)).updates).toBeGreaterThan(20_000);
+	await disc.getByRole('button', { name: 'Pause' }).click();
+	const accuracy = Number(/accuracy (\d{1,3}\.\d)\s%/.exec((await status(disc).textContent()) ?? '')?.[1]);
+	// Trained for 100 epochs and more, the network gets most points right (the engine gives 99 % from epoch 50 on).
+	expect(accuracy).toBeGreaterThan(90);
+	expect(accuracy).toBeLessThanOrEqual(100);
+});
+
+test('a lesson that asks nothing (only labs) shows no count of values, no "Next open step" and no reset', async ({ page }) => {
+	await gotoHydrated(page, '/lessons/training-lab');
+	await expect(page.locator('section#lab-mazur')).toBeVisible();
+	await expect(page.getByText(/\b0 of 0\b/)).toHaveCount(0);
+	await expect(page.locator('.completion')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Next open step' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Reset this lesson' })).toHaveCount(0);
+	await expect(page.locator('[data-summary]')).toHaveCount(0);
+	// A lab lesson that also asks questions keeps its count.
+	await gotoHydrated(page, '/lessons/shuffling-the-data');
+	await expect(page.locator('.completion')).toContainText(/0 of [1-9]/);
+	await expect(page.getByRole('button', { name: 'Reset this lesson' })).toBeVisible();
+});
