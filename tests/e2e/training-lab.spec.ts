@@ -189,3 +189,33 @@ test('a lesson that asks nothing (only labs) shows no count of values, no "Next 
 	await expect(page.locator('.completion')).toContainText(/0 of [1-9]/);
 	await expect(page.getByRole('button', { name: 'Reset this lesson' })).toBeVisible();
 });
+
+test('on a phone: no control sticks out, the charts are drawn at their width (labels readable), and no exercise diagram covers a lab', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await gotoHydrated(page, '/lessons/shuffling-the-data');
+	const l = page.locator('section#lab-shuffled');
+	await l.getByRole('button', { name: 'Step' }).click();
+	await expect(status(l)).toContainText('1 update');
+	expect(await page.evaluate(() => (document.scrollingElement as HTMLElement).scrollWidth)).toBeLessThanOrEqual(375);
+	const chart = l.getByRole('img', { name: /Error over the data set/ });
+	const box = (await chart.boundingBox()) as { width: number };
+	expect(Math.abs(Number(await chart.getAttribute('width')) - box.width)).toBeLessThan(1.5);
+	const label = (await chart.locator('text').first().boundingBox()) as { height: number };
+	expect(label.height).toBeGreaterThanOrEqual(11);
+	// The mode menu shows its whole text: the chosen option's words, its padding and the arrow (about 20 px) fit.
+	const fits = await l.getByLabel('Mode').evaluate((s: HTMLSelectElement) => {
+		const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+		const style = getComputedStyle(s);
+		context.font = `${style.fontSize} ${style.fontFamily}`;
+		const text = context.measureText(s.selectedOptions[0]?.text ?? '').width;
+		return text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 20 <= s.clientWidth;
+	});
+	expect(fits).toBe(true);
+
+	// The exercises' diagram strip stays clear of the lab while it is in view, and comes back at an exercise.
+	const strip = page.locator('aside.diagram-column');
+	await l.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+	await expect(strip).toBeHidden();
+	await page.locator('section.exercise').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	await expect(strip).toBeVisible();
+});
