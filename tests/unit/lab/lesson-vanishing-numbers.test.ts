@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { examplesOf } from '$lib/lab/data';
 import { gradientNormsAtStart } from '$lib/lab/experiments/gradients';
+import { classAccuracy } from '$lib/lab/experiments/accuracy';
+import { Trainer } from '$lib/tape';
 import { networkSchema, type NetworkSpec } from '$lib/nn/schema';
 import { traceData } from '../nn/trace-data';
 
@@ -54,5 +56,59 @@ describe('lesson 140: the gradient size per layer typed in its table', () => {
 			expect(Math.abs((t[`delta_${a}`] as number) / (t[`delta_${b}`] as number))).toBeGreaterThanOrEqual(4);
 		}
 		expect(traceData(NETS.at0)['ds/dz']).toBe(0.25);
+	});
+});
+
+describe('lesson 140: what the two labs show, as the prose says (the tape’s batch Trainer, as the labs train)', () => {
+	const FLAT = LESSON.replace(/\s+/g, ' ');
+	const labRate = (id: string) => Number(new RegExp(`:::training\\{[^}]*rate="([^"]+)"[^}]*id="${id}"`).exec(LESSON)?.[1]);
+	/** Trains `name` on the disc data in batch mode; per listed epoch: E_total, the largest layer gradient, the accuracy. */
+	function run(name: string, rate: number, epochs: number[]) {
+		const spec = networkSchema.parse(NETS[name]);
+		const data = examplesOf(spec, { kind: 'generated', name: 'disc', seed: 1 });
+		const trainer = new Trainer(spec, data, { mode: 'batch', rate });
+		const inputs = data.map((e) => Object.values(e.inputs));
+		const targets = data.map((e) => Object.values(e.targets));
+		const at = new Map<number, { error: number; gradient: number; accuracy: number }>();
+		for (let e = 1; e <= Math.max(...epochs); e++) {
+			trainer.step();
+			if (epochs.includes(e)) at.set(e, { error: trainer.datasetError(), gradient: Math.max(...trainer.gradientNormsByLayer()), accuracy: classAccuracy((x) => trainer.predict(x), inputs, targets) });
+		}
+		return at;
+	}
+	const percent = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')} %`;
+
+	it('both labs train at the rate the prose names', () => {
+		expect(labRate('lab-deep-sigmoid')).toBe(0.02);
+		expect(labRate('lab-deep-relu')).toBe(0.02);
+		expect(FLAT).toContain('same rate, $\\eta = 0.02$');
+	});
+
+	it('the sigmoid network stays at its plateau: gradients below 0.001, the same loss, “outside” for every point', () => {
+		const at = run('deepSigmoid', 0.02, [20, 100, 1000, 2000]);
+		for (const e of [20, 100, 1000, 2000]) expect(at.get(e)?.gradient).toBeLessThan(0.001);
+		expect(FLAT).toContain("Within 20 epochs the sigmoid network's output learns only how many points lie outside the disc");
+		expect(FLAT).toContain(`its loss stays at ${at.get(2000)?.error.toFixed(2)} for all 2,000 epochs`);
+		expect(at.get(20)?.error.toFixed(2)).toBe(at.get(2000)?.error.toFixed(2));
+		const outside = examplesOf(networkSchema.parse(NETS.deepSigmoid), { kind: 'generated', name: 'disc', seed: 1 }).filter((e) => e.targets[Object.keys(e.targets)[0] as string] === 0).length / 200;
+		expect(at.get(2000)?.accuracy).toBe(outside);
+		expect(FLAT).toContain(`which is right for ${percent(outside)} of them`);
+	});
+
+	it('the ReLU network leaves the plateau and learns the disc', () => {
+		const at = run('deepRelu', 0.02, [100, 500, 2000]);
+		expect(FLAT).toContain(`its loss is still ${at.get(100)?.error.toFixed(2)} after 100 epochs`);
+		expect(FLAT).toContain(`its loss falls to ${at.get(500)?.error.toFixed(2)} after 500 epochs and to ${at.get(2000)?.error.toFixed(2)} after 2,000`);
+		expect(FLAT).toContain(`it places ${percent(at.get(2000)?.accuracy as number)} of the points on the right side`);
+	});
+
+	it('at η = 0.1 the ReLU network’s units die: every gradient exactly 0 within 10 updates', () => {
+		const at = run('deepRelu', 0.1, [10, 100]);
+		const spec = networkSchema.parse(NETS.deepRelu);
+		const trainer = new Trainer(spec, examplesOf(spec, { kind: 'generated', name: 'disc', seed: 1 }), { mode: 'batch', rate: 0.1 });
+		for (let e = 0; e < 10; e++) trainer.step();
+		expect(trainer.gradientNormsByLayer().every((g) => g === 0)).toBe(true);
+		expect(at.get(100)?.error).toBe(at.get(10)?.error);
+		expect(FLAT).toContain('train it at $\\eta = 0.1$: within 10 updates every gradient is exactly 0');
 	});
 });
