@@ -52,7 +52,8 @@ try {
 		const load = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
 		const trains = page.getByRole('button', { name: 'Train', exact: true });
 		const labs = await trains.count();
-		for (let i = 0; i < labs; i++) await trains.nth(i).click({ timeout: 120_000 }).catch(() => undefined);
+		// A started lab's button becomes Pause: the first Train button left is the next lab's.
+		for (let i = 0; i < labs; i++) await trains.first().click({ timeout: 120_000 });
 		await page.waitForTimeout(seconds * 1000);
 		const training = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
 		results.push({ lesson, load, training, labs });
