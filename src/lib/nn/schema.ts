@@ -5,7 +5,8 @@ export const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const name = z.string().regex(NAME, {
 	error: 'a name starts with a letter and has only letters, digits and _'
 });
-const num = z.number({ error: 'must be a number (not text or a list)' }).refine(Number.isFinite, {
+// YAML reads 1e309 as Infinity, which z.number() refuses: say why rather than "not a number".
+const num = z.number({ error: (issue) => (typeof issue.input === 'number' && !Number.isNaN(issue.input) ? 'is too large: a number must lie between −1.8e308 and 1.8e308 (float64)' : 'must be a number (not text or a list)') }).refine(Number.isFinite, {
 	error: 'must be a finite number'
 });
 /** A weight or bias is a parameter's name, or a fixed number that is never trained. */

@@ -129,6 +129,8 @@ type SyntaxProblem = { code: string; pos: [number, number]; message: string };
 function explainSyntax(errors: readonly SyntaxProblem[], text: string): { offset: number; detail: string } {
 	const first = errors[0] as SyntaxProblem;
 	const detail = first.message.split('\n')[0] ?? 'invalid YAML';
+	// The parser runs out of stack on thousands of nested [ or {: no lesson nests like that.
+	if (/maximum call stack/i.test(detail)) return { offset: first.pos[0], detail: 'it is nested too deeply (thousands of [ or { inside each other): a network needs only a few levels' };
 	const unclosed = /^Flow (map|sequence) .*end with a ([}\]])/.exec(detail);
 	if (unclosed) {
 		const [open, close] = unclosed[2] === '}' ? ['{', '}'] : ['[', ']'];

@@ -38,7 +38,7 @@ const ON_DISK: Kind[] = [
 	// Networks and graphs
 	['a network that reads an unknown input', broken('broken-network.md'), 9, 'unknown input “h3”'],
 	['an unknown activation', kinds('unknown-activation.md'), 8, 'did you mean “sigmoid”?'],
-	['a number too large for float64 (1e309)', kinds('infinite-number.md'), 11, 'network.parameters.w1: must be a number'],
+	['a number too large for float64 (1e309)', kinds('infinite-number.md'), 11, 'network.parameters.w1: is too large: a number must lie between −1.8e308 and 1.8e308 (float64)'],
 	['[Why] a non-finite E_total (saturated sigmoid under binary cross-entropy)', kinds('non-finite-loss.md'), 10, 'E_total is not finite (NaN): out_y rounds to exactly 1'],
 	['[Why] a parameter named E_total', kinds('reserved-parameter-name.md'), 11, 'the parameter name “E_total” is reserved'],
 	['[Why] an input named w1_new', kinds('reserved-input-name.md'), 6, 'the input name “w1_new” is reserved'],
@@ -97,7 +97,7 @@ const GENERATED: Array<[kind: string, name: string, text: () => string, line: nu
 	['1,001 links in one paragraph (the parser is quadratic in them)', 'many-links.md', () => prose(`Intro.\n\n${'[a](b) '.repeat(LIMITS.brackets + 1)}`), 9, 'more than 1,000 [ brackets (links)'],
 	['30,000 nested brackets, which took 330 s to parse', 'nested-brackets.md', () => prose(`${'['.repeat(30_000)}x${'](y)'.repeat(30_000)}`), 7, 'this paragraph has more than 20,000 characters'],
 	['a definition of 20,000 terms (x+x+…), which overflowed the stack', 'long-definition.md', () => `${front}network:\n  values: { x: 1 }\n  define:\n    f: "${Array(20_000).fill('x').join('+')}"\n  output: f\n---\n\nText.\n`, 8, 'a definition may have at most 2,000'],
-	['YAML nested 2,000 deep ([[[…]]])', 'deep-yaml.md', () => `${front}extra: ${'['.repeat(2000)}${']'.repeat(2000)}\n---\n\nText.\n`, 5, 'the YAML cannot be read'],
+	['YAML nested 2,000 deep ([[[…]]])', 'deep-yaml.md', () => `${front}extra: ${'['.repeat(2000)}${']'.repeat(2000)}\n---\n\nText.\n`, 5, 'the YAML cannot be read: it is nested too deeply'],
 	['TeX braces nested 5,000 deep', 'deep-tex.md', () => prose(`$$${'{'.repeat(5000)}x${'}'.repeat(5000)}$$`), 7, 'is not valid TeX']
 ];
 
