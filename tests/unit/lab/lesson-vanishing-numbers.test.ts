@@ -95,11 +95,19 @@ describe('lesson 140: what the two labs show, as the prose says (the tape’s ba
 		expect(FLAT).toContain(`which is right for ${percent(outside)} of them`);
 	});
 
+	// After about 500 epochs this run is chaotic: a browser's Math.exp may differ from Node's in
+	// the last bit, and the spikes grow that apart (Chromium ended at E = 0.53 and 99.5 %, Node at
+	// 0.18 and 100 %). So the prose states exact numbers up to 500 epochs and robust facts after.
 	it('the ReLU network leaves the plateau and learns the disc', () => {
-		const at = run('deepRelu', 0.02, [100, 500, 2000]);
+		const epochs = Array.from({ length: 2000 }, (_, i) => i + 1);
+		const at = run('deepRelu', 0.02, epochs);
 		expect(FLAT).toContain(`its loss is still ${at.get(100)?.error.toFixed(2)} after 100 epochs`);
-		expect(FLAT).toContain(`its loss falls to ${at.get(500)?.error.toFixed(2)} after 500 epochs and to ${at.get(2000)?.error.toFixed(2)} after 2,000`);
-		expect(FLAT).toContain(`it places ${percent(at.get(2000)?.accuracy as number)} of the points on the right side`);
+		expect(FLAT).toContain(`its loss falls: ${at.get(500)?.error.toFixed(2)} after 500 epochs, and from 1,000 epochs on mostly below 5, with spikes`);
+		const late = epochs.filter((e) => e >= 1000).map((e) => at.get(e)?.error as number);
+		expect(late.filter((e) => e < 5).length).toBeGreaterThan(0.75 * late.length);
+		expect(Math.max(...late)).toBeGreaterThan(5); // the spikes
+		expect(at.get(2000)?.accuracy).toBeGreaterThanOrEqual(0.99);
+		expect(FLAT).toContain('By epoch 2,000 it places at least 99 % of the points on the right side');
 	});
 
 	it('at η = 0.1 the ReLU network’s units die: every gradient exactly 0 within 10 updates', () => {
