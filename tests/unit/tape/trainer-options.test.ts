@@ -3,25 +3,13 @@ import { recomputeAll, type Value } from '$lib/autograd';
 import { buildNetwork, updateParameter, type Example, type NetworkSpec } from '$lib/nn';
 import { Trainer } from '$lib/tape';
 import { close } from './close';
+import { MAZUR, ONE, sigmoid } from './mazur-spec';
 import { mazurPhasesByHand, type Phase } from './mazur-by-hand';
 
 // Trainer.setOptions: a new rate, momentum, mode or shuffle applies from the next update, with the
 // velocities and the place in the epoch kept. Each run is compared with a computation that knows
 // nothing of the tape: a hand-written float64 loop (mazur-by-hand.ts, or below), or the Value engine with nn/update.ts's rule.
 
-const sigmoid = { type: 'sigmoid', threshold: 0, temperature: 1 } as const;
-const MAZUR: NetworkSpec = {
-	inputs: { i1: 0.05, i2: 0.1 },
-	layers: [
-		{ activation: sigmoid, neurons: { h1: { inputs: { i1: 'w1', i2: 'w2' }, bias: 'b1' }, h2: { inputs: { i1: 'w3', i2: 'w4' }, bias: 'b1' } } },
-		{ activation: sigmoid, neurons: { o1: { inputs: { h1: 'w5', h2: 'w6' }, bias: 'b2' }, o2: { inputs: { h1: 'w7', h2: 'w8' }, bias: 'b2' } } }
-	],
-	parameters: { w1: 0.15, w2: 0.2, w3: 0.25, w4: 0.3, w5: 0.4, w6: 0.45, w7: 0.5, w8: 0.55, b1: 0.35, b2: 0.6 },
-	targets: { o1: 0.01, o2: 0.99 },
-	loss: 'half-squared-error',
-	update: { biases: false }
-};
-const ONE: Example[] = [{ inputs: MAZUR.inputs, targets: MAZUR.targets! }];
 const WEIGHTS = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'];
 
 const weightsOf = (t: Trainer) => WEIGHTS.map((w) => t.parameterValues()[w] as number);
